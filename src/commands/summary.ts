@@ -1,0 +1,65 @@
+import { KINDS, type Entry } from '../data/schema.js';
+import { formatSpan, t } from '../i18n.js';
+import { parsePeriod, type MonthSpan } from '../search/period.js';
+import { type Command, notice, type SummaryFacts } from './reply.js';
+
+function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+export function summarise(entries: Entry[], span: MonthSpan): SummaryFacts {
+  const byKind = countBy(entries, (e) => e.kind);
+  const places = new Map<string, { label: string; within: string | null; count: number }>();
+  const counties = new Map<string, number>();
+  const people = new Map<string, SummaryFacts['people'][number]>();
+  for (const e of entries) {
+    for (const p of new Map(e.places.map((p) => [p.name, p])).values()) {
+      const within = [p.municipality !== p.name ? p.municipality : null, p.county !== p.name ? p.county : null].filter(Boolean).join(', ') || null;
+      const place = places.get(p.name) ?? { label: p.name, within, count: 0 };
+      place.count++;
+      places.set(p.name, place);
+    }
+    for (const county of new Set(e.places.map((p) => p.county))) counties.set(county, (counties.get(county) ?? 0) + 1);
+    for (const person of e.people) {
+      if (person.name && !people.has(person.name)) people.set(person.name, { name: person.name, role: person.role, organisation: person.organisation });
+    }
+  }
+  return {
+    span,
+    total: entries.length,
+    byKind: KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind, count: byKind.get(kind)! })),
+    places: [...places.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'sv')),
+    counties: [...counties].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'sv')),
+    people: [...people.values()],
+  };
+}
+
+/** `summary [period]`: a shareable overview — counts by kind, places, people, the period covered. */
+export const summary: Command = ({ text }, { index, locale }) => {
+  const m = t(locale);
+  const all = index.chronological;
+  let span: MonthSpan = { start: all[0]!.period.start, end: all.reduce((max, e) => (e.period.end > max ? e.period.end : max), '') };
+  let label = m.summaryWhole;
+  if (text) {
+    const period = parsePeriod(text);
+    if (!period) return notice('summary', text, locale, m.badPeriod(text), true);
+    span = { start: period.start, end: period.end };
+    label = formatSpan(period.start, period.end, locale);
+  }
+  const entries = index.timeline(span);
+  if (entries.length === 0) return notice('summary', text, locale, m.summaryNone(label));
+  const facts = summarise(entries, span);
+  const covered = formatSpan(entries[0]!.period.start, entries.reduce((max, e) => (e.period.end > max ? e.period.end : max), ''), locale);
+  return {
+    type: 'summary',
+    command: 'summary',
+    query: text,
+    locale,
+    title: m.summaryTitle(text ? label : `${label} (${covered})`),
+    description: m.summaryLead(facts.total, covered),
+    facts,
+    entries,
+  };
+};

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { recordFileSchema, type RecordFile } from './schema.js';
+
+export const DEFAULT_DATA_FILE = fileURLToPath(new URL('../../data/activities.json', import.meta.url));
+
+/** A data file that cannot be used. The message is meant for a person: file, entry, field, problem. */
+export class DataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.length === 1 ? problems[0] : `\n  - ${problems.join('\n  - ')}`}`);
+    this.name = 'DataError';
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
+}
+
+/** "entry 3 (2017-spring-visit-nykvarn), field places[0].county" — what a person needs to find the mistake. */
+function describePath(path: readonly PropertyKey[], data: unknown): string {
+  if (path[0] === 'entries' && typeof path[1] === 'number') {
+    const entries = (data as { entries?: unknown } | null)?.entries;
+    const entry: unknown = Array.isArray(entries) ? entries[path[1]] : undefined;
+    const id = (entry as { id?: unknown } | undefined)?.id;
+    const rest = formatPath(path.slice(2));
+    return `entry ${path[1]}${typeof id === 'string' ? ` (${id})` : ''}${rest ? `, field ${rest}` : ''}`;
+  }
+  return path.length > 0 ? `field ${formatPath(path)}` : 'top level';
+}
+
+/** zod's wording, made plainer where a field is simply absent. */
+function plain(message: string): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  return missing ? `is missing (expected ${missing[1]})` : message;
+}
+
+/** Validates parsed JSON; returns the record or throws DataError listing every problem. */
+export function parseRecord(data: unknown, file: string): RecordFile {
+  const result = recordFileSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 20).map((issue) => `${describePath(issue.path, data)}: ${plain(issue.message)}`);
+    if (result.error.issues.length > 20) problems.push(`… and ${result.error.issues.length - 20} more problems`);
+    throw new DataError(file, problems);
+  }
+  const record = result.data;
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  record.entries.forEach((entry, index) => {
+    const first = seen.get(entry.id);
+    if (first !== undefined) problems.push(`entry ${index} (${entry.id}), field id: the same id as entry ${first}`);
+    else seen.set(entry.id, index);
+  });
+  if (problems.length > 0) throw new DataError(file, problems);
+  return record;
+}
+
+/** Reads and validates a data file. Never returns a half-loaded record. */
+export function loadRecordFile(file: string = DEFAULT_DATA_FILE): RecordFile {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataError(file, [code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    throw new DataError(file, [`is not valid JSON: ${(error as Error).message}`]);
+  }
+  return parseRecord(data, file);
+}

@@ -1,0 +1,184 @@
+import type { Kind } from './data/schema.js';
+
+export const LOCALES = ['sv', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Discord sends "sv-SE" for Swedish; every other locale gets English. */
+export function localeFromDiscord(discordLocale: string | null | undefined): Locale {
+  return discordLocale?.toLowerCase().startsWith('sv') ? 'sv' : 'en';
+}
+
+export const KIND_LABELS: Record<Kind, Record<Locale, string>> = {
+  survey: { sv: 'Enkät', en: 'Survey' },
+  workshop: { sv: 'Workshop', en: 'Workshop' },
+  conference: { sv: 'Konferens', en: 'Conference' },
+  mapping: { sv: 'Kartläggning', en: 'Mapping' },
+  'study-trip': { sv: 'Studieresa', en: 'Study trip' },
+  'study-visit': { sv: 'Studiebesök', en: 'Study visit' },
+  visit: { sv: 'Besök', en: 'Visit' },
+  'phone-interview': { sv: 'Telefonintervju', en: 'Phone interview' },
+  'phone-call': { sv: 'Telefonsamtal', en: 'Phone call' },
+  conversation: { sv: 'Samtal', en: 'Conversation' },
+  email: { sv: 'Mejlkontakt', en: 'Email' },
+};
+
+const MONTHS: Record<Locale, string[]> = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
+
+/** "2017-01".."2017-06" → "våren 2017" / "spring 2017"; a single month, a year, or a range otherwise. */
+export function formatSpan(start: string, end: string, locale: Locale): string {
+  const [sy, sm] = start.split('-').map(Number) as [number, number];
+  const [ey, em] = end.split('-').map(Number) as [number, number];
+  const season = (y: number, m: number, edge: 'start' | 'end'): string | null => {
+    const spring = locale === 'sv' ? 'våren' : 'spring';
+    const autumn = locale === 'sv' ? 'hösten' : 'autumn';
+    if (edge === 'start' ? m === 1 : m === 6) return `${spring} ${y}`;
+    if (edge === 'start' ? m === 7 : m === 12) return `${autumn} ${y}`;
+    return null;
+  };
+  if (start === end) return capitalise(`${MONTHS[locale][sm - 1]} ${sy}`);
+  if (sy === ey && sm === 1 && em === 12) return String(sy);
+  if (sm === 1 && em === 12) return `${sy}–${ey}`;
+  if (sy === ey && ((sm === 1 && em === 6) || (sm === 7 && em === 12))) return capitalise(season(sy, sm, 'start')!);
+  const from = season(sy, sm, 'start') ?? `${MONTHS[locale][sm - 1]} ${sy}`;
+  const to = season(ey, em, 'end') ?? `${MONTHS[locale][em - 1]} ${ey}`;
+  return capitalise(`${from} – ${to}`);
+}
+
+/** The period as the record writes it in Swedish; in English, built from its months. */
+export function periodLabel(period: { label: string; start: string; end: string }, locale: Locale): string {
+  return locale === 'sv' ? period.label : formatSpan(period.start, period.end, locale);
+}
+
+/** Every piece of UI text. English defines the shape; Swedish must match it key for key. */
+const en = {
+    appName: 'Projektminne',
+    results: 'results',
+    pageOf: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
+    kind: 'Kind',
+    period: 'Period',
+    places: 'Places',
+    people: 'People',
+    organisations: 'Organisations',
+    topics: 'Topics',
+    record: 'From the record',
+    entryId: 'Id',
+    contactedIn: 'Contacts',
+    noName: 'name not given in the record',
+    visitTitle: (place: string) => `Visits and contacts: ${place}`,
+    visitNone: (query: string) => `I can't find any activities at "${query}".`,
+    visitDidYouMean: (names: string) => `Did you mean: ${names}?`,
+    matchedPlaces: 'Matching places',
+    contactTitle: (query: string) => `Contacts: ${query}`,
+    contactNone: (query: string) => `I can't find a contact matching "${query}".`,
+    timelineTitle: (period: string) => `Timeline: ${period}`,
+    timelineNone: (period: string) => `No activities in ${period}.`,
+    badPeriod: (query: string) =>
+      `I don't understand the period "${query}". Try for example 2017, spring 2017, autumn 2016, September 2017 or 2016–2017.`,
+    searchTitle: (query: string) => `Search: ${query}`,
+    searchNone: (query: string) => `Nothing found for "${query}".`,
+    summaryTitle: (period: string) => `Summary: ${period}`,
+    summaryWhole: 'the whole project',
+    summaryNone: (period: string) => `No activities in ${period} to summarise.`,
+    summaryLead: (count: number, period: string) => `${count} activities in ${period}.`,
+    byKind: 'By kind',
+    counties: 'Counties',
+    entryNone: (query: string) => `I can't find an activity called "${query}".`,
+    askInterpreted: (command: string) => `Read as ${command}`,
+    askNone: (query: string) => `I couldn't find an answer to "${query}".`,
+    helpTitle: 'Projektminne – help',
+    helpIntro:
+      "I know the project's record for 2016–2018: activities, study visits, interviews and contacts. Write in English or Swedish; typos and missing å/ä/ö are fine. The record's own words stay Swedish.",
+    helpCommands: {
+      visit: 'When were we there, what did we do, whom did we meet? `visit Motala`',
+      contact: 'People and organisations, their roles, and when we were in touch. `contact project lead`',
+      timeline: 'Activities in a period. `timeline spring 2017`',
+      search: 'Free-text search. `search citizen service`',
+      summary: 'A summary to share: counts by kind, places, people. `summary 2017`',
+      entry: 'One activity in full, quoting the record. `entry Study trip Motala`',
+      ask: 'Ask in plain words. `ask When did we visit Motala?`',
+      help: 'This help.',
+    },
+    errorEmpty: 'Type something to search for.',
+    errorTooLong: (max: number) => `That text is too long (at most ${max} characters).`,
+    errorControl: 'That text contains control characters that are not allowed.',
+    errorUnknownCommand: (name: string) => `Unknown command "${name}". Commands: visit, contact, timeline, search, summary, entry, ask, help.`,
+    errorInternal: 'Something went wrong on my side. Please try again in a moment.',
+    previous: 'Previous',
+    next: 'Next',
+    share: 'Share in channel',
+    sharedBy: (user: string) => `Shared by ${user}`,
+    more: (n: number) => `… and ${n} more`,
+  };
+
+export type Messages = typeof en;
+
+const sv: Messages = {
+    appName: 'Projektminne',
+    results: 'träffar',
+    pageOf: (from: number, to: number, total: number) => `${from}–${to} av ${total}`,
+    kind: 'Typ',
+    period: 'Period',
+    places: 'Platser',
+    people: 'Personer',
+    organisations: 'Organisationer',
+    topics: 'Ämnen',
+    record: 'Ur protokollet',
+    entryId: 'Id',
+    contactedIn: 'Kontakter',
+    noName: 'namn saknas i protokollet',
+    visitTitle: (place: string) => `Besök och kontakter: ${place}`,
+    visitNone: (query: string) => `Jag hittar inga aktiviteter på platsen ”${query}”.`,
+    visitDidYouMean: (names: string) => `Menade du: ${names}?`,
+    matchedPlaces: 'Platser som matchade',
+    contactTitle: (query: string) => `Kontakter: ${query}`,
+    contactNone: (query: string) => `Jag hittar ingen kontakt som matchar ”${query}”.`,
+    timelineTitle: (period: string) => `Tidslinje: ${period}`,
+    timelineNone: (period: string) => `Inga aktiviteter under ${period}.`,
+    badPeriod: (query: string) =>
+      `Jag förstår inte perioden ”${query}”. Prova till exempel 2017, våren 2017, hösten 2016, september 2017 eller 2016–2017.`,
+    searchTitle: (query: string) => `Sökning: ${query}`,
+    searchNone: (query: string) => `Inga träffar på ”${query}”.`,
+    summaryTitle: (period: string) => `Sammanfattning: ${period}`,
+    summaryWhole: 'hela projektet',
+    summaryNone: (period: string) => `Inga aktiviteter under ${period} att sammanfatta.`,
+    summaryLead: (count: number, period: string) => `${count} aktiviteter under ${period}.`,
+    byKind: 'Per typ',
+    counties: 'Län',
+    entryNone: (query: string) => `Jag hittar ingen aktivitet som heter ”${query}”.`,
+    askInterpreted: (command: string) => `Tolkat som ${command}`,
+    askNone: (query: string) => `Jag kunde inte hitta något svar på ”${query}”.`,
+    helpTitle: 'Projektminne – hjälp',
+    helpIntro:
+      'Jag kan projektets protokoll 2016–2018: aktiviteter, studiebesök, intervjuer och kontakter. Skriv på svenska eller engelska; stavfel och saknade å/ä/ö går bra.',
+    helpCommands: {
+      visit: 'När var vi där, vad gjorde vi och vem träffade vi? `visit Motala`',
+      contact: 'Personer och organisationer, roller och när vi hade kontakt. `contact projektledare`',
+      timeline: 'Aktiviteter under en period. `timeline våren 2017`',
+      search: 'Fritextsökning. `search medborgarservice`',
+      summary: 'Sammanfattning att dela: antal per typ, platser, personer. `summary 2017`',
+      entry: 'En aktivitet i sin helhet, med protokollets ord. `entry Studieresa Motala`',
+      ask: 'Fråga fritt. `ask När besökte vi Motala?`',
+      help: 'Den här hjälpen.',
+    },
+    errorEmpty: 'Skriv något att söka efter.',
+    errorTooLong: (max: number) => `Texten är för lång (högst ${max} tecken).`,
+    errorControl: 'Texten innehåller otillåtna kontrolltecken.',
+    errorUnknownCommand: (name: string) => `Okänt kommando ”${name}”. Kommandon: visit, contact, timeline, search, summary, entry, ask, help.`,
+    errorInternal: 'Något gick fel hos mig. Försök igen om en stund.',
+    previous: 'Föregående',
+    next: 'Nästa',
+    share: 'Dela i kanalen',
+    sharedBy: (user: string) => `Delat av ${user}`,
+    more: (n: number) => `… och ${n} till`,
+  };
+
+const MESSAGES: Record<Locale, Messages> = { sv, en };
+
+export function t(locale: Locale): Messages {
+  return MESSAGES[locale];
+}

@@ -1,0 +1,50 @@
+import type { Reply } from '../commands/reply.js';
+import type { Entry } from '../data/schema.js';
+import { KIND_LABELS, periodLabel } from '../i18n.js';
+
+/** A result for scripts: everything traceable to the record through `id` and `source`. */
+function entryResult(entry: Entry, reply: Reply) {
+  return { ...entry, kindLabel: KIND_LABELS[entry.kind][reply.locale], periodLabel: periodLabel(entry.period, reply.locale) };
+}
+
+export interface JsonAnswer {
+  command: string;
+  query: string;
+  title?: string;
+  description?: string;
+  results: unknown[];
+  summary?: unknown;
+  message?: string;
+  error?: string;
+}
+
+/** `{ command, query, results }`, best first. A person's result lists the entries where they appear. */
+export function renderJson(reply: Reply): JsonAnswer {
+  const base = { command: reply.command, query: reply.query, title: reply.title, description: reply.description };
+  switch (reply.type) {
+    case 'notice':
+      return reply.error
+        ? { command: reply.command, query: reply.query, results: [], error: reply.title }
+        : { command: reply.command, query: reply.query, results: [], message: reply.title };
+    case 'help':
+      return { ...base, results: [] };
+    case 'entry':
+      return { ...base, results: [entryResult(reply.entry, reply)] };
+    case 'entries':
+      return { ...base, results: reply.entries.map((e) => entryResult(e, reply)) };
+    case 'summary':
+      return { ...base, summary: reply.facts, results: reply.entries.map((e) => entryResult(e, reply)) };
+    case 'contacts':
+      return {
+        ...base,
+        results: reply.contacts.map((c) => ({
+          id: c.name ? `person:${c.name}` : `organisation:${c.organisation}`,
+          name: c.name,
+          role: c.role,
+          organisation: c.organisation,
+          entries: c.entries.map((e) => ({ id: e.id, kind: e.kind, period: e.period, title: e.title, source: e.source })),
+          source: c.entries.map((e) => e.source),
+        })),
+      };
+  }
+}

@@ -1,0 +1,68 @@
+import type { Reply } from '../commands/reply.js';
+import { COMMAND_NAMES } from '../commands/reply.js';
+import type { Entry } from '../data/schema.js';
+import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
+import { contactEntryLine, contactHeadline, entryHeadline, placeText, personText } from './format.js';
+
+/** How many list items the terminal prints before "… and N more". */
+const TERMINAL_LIST_LIMIT = 20;
+
+function entryBlock(entry: Entry, locale: Locale, full = false): string[] {
+  const m = t(locale);
+  const lines = [`■ ${entry.title}`, `  ${entryHeadline(entry, locale)}`];
+  if (entry.places.length > 0) lines.push(`  ${m.places}: ${entry.places.map(placeText).join('; ')}`);
+  if (entry.people.length > 0) lines.push(`  ${m.people}: ${entry.people.map(personText).join('; ')}`);
+  if (full) {
+    if (entry.organisations.length > 0) lines.push(`  ${m.organisations}: ${entry.organisations.join('; ')}`);
+    if (entry.topics.length > 0) lines.push(`  ${m.topics}: ${entry.topics.join(', ')}`);
+  }
+  if (locale === 'en' || full) lines.push(`  ${entry.summary}`);
+  lines.push(`  ${m.record}: “${entry.source}”`, `  ${m.entryId}: ${entry.id}`);
+  return lines;
+}
+
+function limited<T>(items: T[], locale: Locale, render: (item: T) => string[]): string[] {
+  const out = items.slice(0, TERMINAL_LIST_LIMIT).flatMap((item) => [...render(item), '']);
+  if (items.length > TERMINAL_LIST_LIMIT) out.push(t(locale).more(items.length - TERMINAL_LIST_LIMIT), '');
+  return out;
+}
+
+/** The reply as plain text for the terminal: the same content the bot posts, without Discord's markup. */
+export function renderText(reply: Reply): string {
+  const { locale } = reply;
+  const m = t(locale);
+  const head = [reply.title, ...(reply.description ? [reply.description] : []), ''];
+  switch (reply.type) {
+    case 'notice':
+      return reply.title;
+    case 'help':
+      return [...head, ...COMMAND_NAMES.map((name) => `  ${name.padEnd(9)} ${m.helpCommands[name]}`)].join('\n');
+    case 'entry':
+      return [...head.slice(1), ...entryBlock(reply.entry, locale, true)].join('\n');
+    case 'entries':
+      return [...head, ...limited(reply.entries, locale, (e) => entryBlock(e, locale))].join('\n').trimEnd();
+    case 'contacts':
+      return [
+        ...head,
+        ...limited(reply.contacts, locale, (c) => [`■ ${contactHeadline(c, locale)}`, ...c.entries.map((e) => `  ${contactEntryLine(e, locale)}`)]),
+      ]
+        .join('\n')
+        .trimEnd();
+    case 'summary': {
+      const f = reply.facts;
+      return [
+        ...head,
+        `${m.byKind}:`,
+        ...f.byKind.map((k) => `  ${KIND_LABELS[k.kind][locale]}: ${k.count}`),
+        '',
+        `${m.counties}: ${f.counties.map((c) => `${c.label} (${c.count})`).join(', ')}`,
+        `${m.places}: ${f.places.map((p) => `${p.label} (${p.count})`).join(', ')}`,
+        `${m.people}: ${f.people.map(personText).join('; ') || '–'}`,
+        '',
+        ...limited(reply.entries, locale, (e) => [`• ${periodLabel(e.period, locale)} · ${KIND_LABELS[e.kind][locale]}: ${e.title}`]),
+      ]
+        .join('\n')
+        .trimEnd();
+    }
+  }
+}

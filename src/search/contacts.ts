@@ -1,0 +1,74 @@
+import type { Entry } from '../data/schema.js';
+import type { Analyzer } from './analyze.js';
+import type { QueryGroup } from './query.js';
+import { TextIndex } from './text-index.js';
+
+/** Someone the team was in touch with: a named person, or an organisation where the record names nobody. */
+export interface Contact {
+  name: string | null;
+  role: string | null;
+  organisation: string;
+  /** The entries where they appear, in date order. */
+  entries: Entry[];
+}
+
+export interface ContactHit {
+  contact: Contact;
+  score: number;
+  exact: boolean;
+}
+
+function collectContacts(entries: readonly Entry[]): Contact[] {
+  const byKey = new Map<string, Contact>();
+  for (const entry of entries) {
+    for (const person of entry.people) {
+      const key = `${person.name ?? ''}\u0000${person.organisation}`;
+      let contact = byKey.get(key);
+      if (!contact) {
+        contact = { name: person.name, role: person.role, organisation: person.organisation, entries: [] };
+        byKey.set(key, contact);
+      }
+      contact.role ??= person.role;
+      contact.entries.push(entry);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** People and organisations, searchable by name, role, organisation and where they are. */
+export class ContactBook {
+  readonly contacts: Contact[];
+  private readonly index: TextIndex<Contact>;
+
+  constructor(entries: readonly Entry[], analyzer: Analyzer) {
+    this.contacts = collectContacts(entries);
+    this.index = new TextIndex(
+      this.contacts,
+      [
+        { name: 'name', boost: 4, extract: (c) => c.name ?? '' },
+        { name: 'role', boost: 3, extract: (c) => c.role ?? '' },
+        { name: 'organisation', boost: 2, extract: (c) => c.organisation },
+        {
+          name: 'where',
+          boost: 1,
+          extract: (c) =>
+            [...new Set(c.entries.flatMap((e) => e.places.flatMap((p) => [p.name, p.municipality ?? '', p.district ?? '', p.county])))].join(' '),
+        },
+      ],
+      analyzer,
+    );
+  }
+
+  find(groups: readonly QueryGroup[]): ContactHit[] {
+    return this.index
+      .search(groups)
+      .map((hit) => ({ contact: this.contacts[hit.index]!, score: hit.score, exact: hit.exact }))
+      .sort(
+        (a, b) =>
+          Number(b.exact) - Number(a.exact) ||
+          Number(b.contact.name !== null) - Number(a.contact.name !== null) ||
+          b.score - a.score ||
+          a.contact.entries[0]!.period.start.localeCompare(b.contact.entries[0]!.period.start),
+      );
+  }
+}

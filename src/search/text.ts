@@ -1,0 +1,48 @@
+/**
+ * Text normalisation shared by indexing and querying. Everything that compares words goes through here,
+ * so "Älvsjö", "ÄLVSJÖ", "alvsjo" and an NFD-decomposed "Älvsjö" all meet in one form.
+ */
+
+/** NFC + Swedish lower case. Keeps å/ä/ö: the "exact" form used to rank exact spellings first. */
+export function lower(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('sv-SE');
+}
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const SPECIAL_FOLDS: Record<string, string> = { æ: 'a', ø: 'o', ß: 'ss', đ: 'd', ł: 'l' };
+
+/** Lower case without diacritics: å/ä→a, ö→o, é→e. The form the index stores. */
+export function fold(text: string): string {
+  return lower(text)
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[æøßđł]/g, (c) => SPECIAL_FOLDS[c] ?? c);
+}
+
+// Letters and digits, with inner hyphens and apostrophes kept out: "e-post" → "e", "post".
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Splits text into words. Zero-width characters, emoji, punctuation and markdown are separators. */
+export function words(text: string): string[] {
+  return text.normalize('NFC').match(WORD) ?? [];
+}
+
+/** Words that carry no meaning for search, in both languages (folded). */
+export const STOPWORDS = new Set(
+  (
+    // Swedish
+    'och i pa med till om for av en ett den det de som ar var vi nar vem vilka vilken vilket vad hur har hade ' +
+    'inom mellan kring utifran osv samt eller men fran vid hos sin sitt sina deras dess vart vara oss er ni du jag ' +
+    'han hon man nagon nagra alla andra annan sa da ocksa bara efter under over mot utan genom ' +
+    'var varit blev blir kan ska skulle vill finns fanns gjorde gor hande tillsammans samma hus ' +
+    // English
+    'the a an of in on at to for with and or by from as about into we us our you your i me my he she they them ' +
+    'who whom whose what when where which how did do does done was were is are be been being has have had ' +
+    'there their this that these those it its any all some other than then also only'
+  ).split(/\s+/),
+);
+
+/** True for digits-only words such as years; they are handled by the period parser, not the text index. */
+export function isNumber(word: string): boolean {
+  return /^\p{N}+$/u.test(word);
+}

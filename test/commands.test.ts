@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, parseCommandLine } from '../src/commands/index.js';
+import { COMMAND_NAMES } from '../src/commands/reply.js';
+import { t } from '../src/i18n.js';
+import { renderText } from '../src/render/text.js';
+import { ids, run } from './helpers/record.js';
+
+const MOTALA = ['2017-spring-phone-interview-motala', '2017-autumn-study-trip-motala', '2017-09-conversation-regionbibliotek-ostergotland'];
+
+describe('visit', () => {
+  it('lists the Motala entries in date order with kinds, people and counties', () => {
+    const reply = run('visit', 'Motala', 'sv');
+    expect(ids(reply)).toEqual(MOTALA);
+    const text = renderText(reply);
+    expect(text).toContain('Hösten 2017 · Studieresa');
+    expect(text).toContain('Våren 2017 · Telefonintervju');
+    expect(text).toContain('Julia Larsson, projektledare');
+    expect(text).toContain('September 2017 · Samtal');
+    expect(text).toContain('Östergötlands län');
+  });
+
+  it('speaks English to English speakers and keeps the record Swedish', () => {
+    const text = renderText(run('visit', 'Motala', 'en'));
+    expect(text).toContain('Autumn 2017 · Study trip');
+    expect(text).toContain('Spring 2017 · Phone interview');
+    expect(text).toContain('Hösten 2017: Studieresa till DigidelCenter på Motala bibliotek');
+  });
+
+  it('resolves typos, missing å/ä/ö and every level', () => {
+    expect(ids(run('visit', 'Motla'))).toEqual(MOTALA);
+    expect(ids(run('visit', 'alvsjo'))).toEqual(['2018-spring-phone-call-alvsjo']);
+    expect(ids(run('visit', 'Västernorrland'))).toHaveLength(3);
+    expect(ids(run('visit', 'Stockholm'))).toEqual([
+      '2018-spring-email-blackeberg',
+      '2018-spring-phone-call-alvsjo',
+      '2018-spring-phone-call-skarholmen',
+      '2018-spring-visit-bibblerian-hasselby',
+    ]);
+    expect(ids(run('visit', 'Stockholms län')).length).toBeGreaterThan(6);
+  });
+
+  it('says so, with suggestions, when the place is not in the record', () => {
+    const reply = run('visit', 'Kiruna', 'sv');
+    expect(reply.type).toBe('notice');
+    expect(reply.title).toContain('Kiruna');
+    expect(reply.title).toContain('Menade du');
+  });
+});
+
+describe('contact', () => {
+  it('"projektledare" lists the project leads with organisations', () => {
+    const reply = run('contact', 'projektledare');
+    expect(reply.type).toBe('contacts');
+    if (reply.type !== 'contacts') return;
+    expect(reply.contacts.map((c) => [c.name, c.organisation])).toEqual([
+      ['Julia Larsson', 'Digidelcenter Motala bibliotek'],
+      ['Rebecca Eriksson', 'Digitala servicecenter Västerbotten'],
+    ]);
+    expect(renderText(reply)).toContain('Spring 2017 · Phone interview');
+  });
+
+  it('finds by English role, organisation, place and typo', () => {
+    const names = (q: string) => {
+      const r = run('contact', q);
+      return r.type === 'contacts' ? r.contacts.map((c) => c.name ?? c.organisation) : [];
+    };
+    expect(names('project lead')).toEqual(['Julia Larsson', 'Rebecca Eriksson']);
+    expect(names('coordinator')).toContain('Petter Stjernstedt');
+    expect(names('projektledare Västerbotten')).toEqual(['Rebecca Eriksson']);
+    expect(names('Stjernsted')).toEqual(['Petter Stjernstedt']);
+    expect(names('Skärholmen')).toEqual(['Skärholmens medborgarkontor']);
+  });
+});
+
+describe('timeline', () => {
+  it('lists a period in date order', () => {
+    expect(ids(run('timeline', 'hösten 2017'))).toEqual(['2017-autumn-study-trip-motala', '2017-09-conversation-lansbibliotek-vasterbotten', '2017-09-conversation-regionbibliotek-ostergotland']);
+    expect(ids(run('timeline', '2016')).slice(0, 2)).toEqual(['2016-spring-survey-public-libraries', '2016-spring-workshops-digital-agenda']);
+    expect(run('timeline', 'autumn 2016', 'en').title).toBe('Timeline: Autumn 2016');
+  });
+
+  it('explains a period it does not understand, and an empty one', () => {
+    const bad = run('timeline', 'sometime', 'sv');
+    expect(bad.type === 'notice' && bad.error).toBe(true);
+    expect(bad.title).toContain('våren 2017');
+    expect(run('timeline', '2020', 'en').title).toBe('No activities in 2020.');
+  });
+});
+
+describe('search', () => {
+  it('searches free text and filters by kind', () => {
+    expect(ids(run('search', 'medborgarservice')).length).toBeGreaterThan(3);
+    expect(ids(run('search', 'bibliotek', 'en', 'email'))).toHaveLength(3);
+    expect(run('search', 'Kiruna').type).toBe('notice');
+  });
+});
+
+describe('summary', () => {
+  it('counts by kind, places, people and the period covered', () => {
+    const reply = run('summary', '', 'en');
+    expect(reply.type).toBe('summary');
+    if (reply.type !== 'summary') return;
+    expect(reply.facts.total).toBe(22);
+    expect(reply.facts.byKind.find((k) => k.kind === 'email')?.count).toBe(3);
+    expect(reply.facts.people.map((p) => p.name).sort()).toEqual(['Julia Larsson', 'Petter Stjernstedt', 'Rebecca Eriksson']);
+    expect(reply.title).toBe('Summary: the whole project (Spring 2016 – spring 2018)');
+    expect(run('summary', 'våren 2018', 'sv').title).toBe('Sammanfattning: Våren 2018');
+  });
+});
+
+describe('entry', () => {
+  it('shows one entry by id or title, quoting the record', () => {
+    const reply = run('entry', '2017-autumn-study-trip-motala', 'sv');
+    expect(renderText(reply)).toContain('Ur protokollet: “Hösten 2017: Studieresa');
+    expect(ids(run('entry', 'Studieresa till DigidelCenter på Motala bibliotek'))).toEqual(['2017-autumn-study-trip-motala']);
+    expect(run('entry', 'nothing like this xyzzy').type).toBe('notice');
+  });
+});
+
+describe('ask', () => {
+  it.each([
+    ['När besökte vi Motala?', 'visit', MOTALA[0]],
+    ['When did we visit Motla?', 'visit', MOTALA[0]],
+    ['Who was the project lead in Västerbotten?', 'contact', '2017-spring-phone-interview-vasterbotten'],
+    ['Vem är Petter Stjernstedt?', 'contact', '2017-spring-phone-interview-sundsvall'],
+    ['Vad gjorde vi hösten 2016?', 'timeline', '2016-autumn-regional-conference'],
+    ['What happened in spring 2018?', 'timeline', '2018-spring-email-blackeberg'],
+    ['Sammanfatta 2017', 'summary', '2016-2017-mapping-citizen-service'],
+    ['Vilka bibliotek har vi mejlat?', 'search', '2018-spring-email-blackeberg'],
+    ['Did we do anything on citizen service?', 'search', '2017-spring-workshops-citizen-service'],
+  ])('%s → %s', (question, command, first) => {
+    const reply = run('ask', question, 'en');
+    expect(reply.description).toContain(`/${command}`);
+    expect(ids(reply)[0]).toBe(first);
+  });
+
+  it('says when it cannot answer', () => {
+    expect(run('ask', 'Did we visit Kiruna?').title).toContain("couldn't find");
+  });
+});
+
+describe('help and UI text', () => {
+  it('describes every command in both languages', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      const text = renderText(run('help', '', locale));
+      for (const name of COMMAND_NAMES) expect(text).toContain(name);
+    }
+  });
+
+  it('has every UI string in Swedish and English, and they differ', () => {
+    const sv = t('sv');
+    const en = t('en');
+    expect(Object.keys(sv).sort()).toEqual(Object.keys(en).sort());
+    expect(sv.helpIntro).not.toBe(en.helpIntro);
+  });
+
+  it('treats a first word that is not a command as a question', () => {
+    expect(parseCommandLine('visit Motala')).toEqual({ name: 'visit', text: 'Motala' });
+    expect(parseCommandLine('/contact Julia')).toEqual({ name: 'contact', text: 'Julia' });
+    expect(parseCommandLine('När besökte vi Motala?')).toEqual({ name: 'ask', text: 'När besökte vi Motala?' });
+    expect(Object.keys(COMMANDS).sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['x'.repeat(501), 'too long'],
+    ['Motala\u0007', 'control'],
+  ])('%j is refused with a clear message', (text) => {
+    const reply = run('visit', text, 'en');
+    expect(reply.type === 'notice' && reply.error).toBe(true);
+  });
+
+  it('drops zero-width and direction marks instead of failing', () => {
+    expect(ids(run('visit', 'Mo\u200btala\u200f'))).toEqual(MOTALA);
+  });
+});
