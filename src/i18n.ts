@@ -86,6 +86,7 @@ const en = {
     summaryNone: (period: string) => `No activities in ${period} to summarise.`,
     summaryLead: (count: number, period: string) => `${count} activities in ${period}.`,
     byKind: 'By kind',
+    activities: 'Activities',
     counties: 'Counties',
     entryNone: (query: string) => `I can't find an activity called "${query}".`,
     askInterpreted: (command: string) => `Read as ${command}`,
@@ -111,6 +112,7 @@ const en = {
     previous: 'Previous',
     next: 'Next',
     share: 'Share in channel',
+    buttonExpired: 'This button no longer works. Run the command again.',
     sharedBy: (user: string) => `Shared by ${user}`,
     more: (n: number) => `… and ${n} more`,
   };
@@ -148,6 +150,7 @@ const sv: Messages = {
     summaryNone: (period: string) => `Inga aktiviteter under ${period} att sammanfatta.`,
     summaryLead: (count: number, period: string) => `${count} aktiviteter under ${period}.`,
     byKind: 'Per typ',
+    activities: 'Aktiviteter',
     counties: 'Län',
     entryNone: (query: string) => `Jag hittar ingen aktivitet som heter ”${query}”.`,
     askInterpreted: (command: string) => `Tolkat som ${command}`,
@@ -173,6 +176,7 @@ const sv: Messages = {
     previous: 'Föregående',
     next: 'Nästa',
     share: 'Dela i kanalen',
+    buttonExpired: 'Den här knappen fungerar inte längre. Kör kommandot igen.',
     sharedBy: (user: string) => `Delat av ${user}`,
     more: (n: number) => `… och ${n} till`,
   };

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const flag = z.preprocess((v) => (v === '' || v === undefined ? 'false' : v), z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' })).transform((v) => v === 'true' || v === '1');
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const common = {
+  DATA_FILE: optional(z.string()),
+  LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(LOG_LEVELS)),
+  DISCORD_API_URL: optional(z.url({ message: 'must be a URL such as http://localhost:8080/api' })),
+};
+
+/** What `npm start` needs. */
+export const botConfigSchema = z.object({
+  ...common,
+  DISCORD_TOKEN: z.string({ message: 'is required' }).min(20, 'does not look like a bot token'),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  ENABLE_MENTIONS: flag,
+});
+
+/** What `npm run deploy-commands` needs. */
+export const deployConfigSchema = z.object({
+  ...common,
+  DISCORD_TOKEN: z.string({ message: 'is required' }).min(20, 'does not look like a bot token'),
+  DISCORD_APPLICATION_ID: z.preprocess((v) => (v === '' ? undefined : v), snowflake.optional()).refine((v) => v !== undefined, 'is required'),
+  DISCORD_GUILD_ID: optional(snowflake),
+});
+
+export type BotConfig = z.infer<typeof botConfigSchema>;
+export type DeployConfig = z.infer<typeof deployConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Validates environment variables. The error names each variable and what is wrong with it, never its value:
+ * zod would otherwise quote the input, and one of these is a token.
+ */
+export function readConfig<S extends z.ZodTypeAny>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? 'configuration');
+    const message = issue.code === 'invalid_type' ? 'is required' : issue.message.replace(/received .*/i, '').trim();
+    return `${variable} ${message}`;
+  });
+  throw new ConfigError(`Configuration problem (see .env.example):\n  - ${problems.join('\n  - ')}`);
+}

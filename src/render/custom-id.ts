@@ -1,0 +1,48 @@
+import type { CommandName } from '../commands/reply.js';
+import { KINDS, type Kind } from '../data/schema.js';
+import { LOCALES, type Locale } from '../i18n.js';
+import { DISCORD } from '../limits.js';
+
+/**
+ * Button state lives in the custom_id itself, so Previous/Next and Share keep working after a restart and on
+ * any instance: "pm1|p|v|2|sv|-|Motala" = page 2 of `visit Motala` in Swedish. The query comes last, verbatim.
+ * A state that does not fit Discord's 100 characters gets no button (see encodeState).
+ */
+export interface ButtonState {
+  action: 'page' | 'share';
+  command: CommandName;
+  page: number;
+  locale: Locale;
+  kind?: Kind;
+  query: string;
+}
+
+const PREFIX = 'pm1';
+const COMMAND_CODES: Record<CommandName, string> = { visit: 'v', contact: 'c', timeline: 't', search: 's', summary: 'u', entry: 'e', ask: 'a', help: 'h' };
+const CODE_COMMANDS = Object.fromEntries(Object.entries(COMMAND_CODES).map(([k, v]) => [v, k])) as Record<string, CommandName>;
+const ACTION_CODES = { page: 'p', share: 's' } as const;
+
+/** The custom_id for a state, or null when the query is too long to fit in 100 characters. */
+export function encodeState(state: ButtonState): string | null {
+  const kind = state.kind ? String(KINDS.indexOf(state.kind)) : '-';
+  const id = [PREFIX, ACTION_CODES[state.action], COMMAND_CODES[state.command], state.page, state.locale, kind, state.query].join('|');
+  return id.length <= DISCORD.customId ? id : null;
+}
+
+export function decodeState(customId: string): ButtonState | null {
+  const parts = customId.split('|');
+  if (parts.length < 7 || parts[0] !== PREFIX) return null;
+  const [, action, command, page, locale, kind] = parts;
+  const query = parts.slice(6).join('|');
+  const state: ButtonState = {
+    action: action === 'p' ? 'page' : action === 's' ? 'share' : (undefined as never),
+    command: CODE_COMMANDS[command!]!,
+    page: Number(page),
+    locale: locale as Locale,
+    ...(kind !== '-' ? { kind: KINDS[Number(kind)] } : {}),
+    query,
+  };
+  if (!state.action || !state.command || !Number.isInteger(state.page) || state.page < 0 || !LOCALES.includes(state.locale)) return null;
+  if (kind !== '-' && !state.kind) return null;
+  return state;
+}

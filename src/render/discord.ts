@@ -1,0 +1,163 @@
+import type { Reply } from '../commands/reply.js';
+import { COMMAND_NAMES } from '../commands/reply.js';
+import type { Entry, Kind } from '../data/schema.js';
+import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
+import { PAGE_SIZE } from '../limits.js';
+import type { Contact } from '../search/contacts.js';
+import { encodeState } from './custom-id.js';
+import { escapeDiscord as esc } from './escape.js';
+import { type ActionRow, type Button, type Embed, fitMessage, type MessagePayload, truncate } from './fit.js';
+import { contactEntryLine, contactHeadline, entryHeadline, personText, placeText } from './format.js';
+
+/** One colour per kind, readable on Discord's dark and light themes. */
+export const KIND_COLOURS: Record<Kind, number> = {
+  survey: 0x8e6bd8,
+  workshop: 0xe0a526,
+  conference: 0xd9534f,
+  mapping: 0x3c9d9b,
+  'study-trip': 0x2f80ed,
+  'study-visit': 0x27ae60,
+  visit: 0x6fbf4a,
+  'phone-interview': 0xe67e22,
+  'phone-call': 0xf2994a,
+  conversation: 0xb5651d,
+  email: 0x7f8c8d,
+};
+const BRAND = 0x3b6ea5;
+const CONTACTS_PER_PAGE = 8;
+
+export interface RenderOptions {
+  page?: number;
+  /** Private (ephemeral) replies get a Share button. */
+  private?: boolean;
+  /** The `/search` kind filter, kept in button state. */
+  kind?: Kind;
+  /** The text to re-run on a button press (the reply's query unless a door says otherwise). */
+  query?: string;
+}
+
+function entryEmbed(entry: Entry, locale: Locale, full = false): Embed {
+  const m = t(locale);
+  const fields = [
+    { name: m.period, value: esc(periodLabel(entry.period, locale)), inline: true },
+    { name: m.kind, value: esc(KIND_LABELS[entry.kind][locale]), inline: true },
+  ];
+  if (entry.places.length > 0) fields.push({ name: m.places, value: esc(entry.places.map(placeText).join('\n')), inline: false });
+  if (entry.people.length > 0) fields.push({ name: m.people, value: esc(entry.people.map(personText).join('\n')), inline: false });
+  if (full && entry.organisations.length > 0) fields.push({ name: m.organisations, value: esc(entry.organisations.join('\n')), inline: false });
+  if (full && entry.topics.length > 0) fields.push({ name: m.topics, value: esc(entry.topics.join(', ')), inline: false });
+  const quote = `> ${esc(entry.source)}`;
+  return {
+    title: esc(entry.title),
+    description: locale === 'en' || full ? `${esc(entry.summary)}\n${quote}` : quote,
+    color: KIND_COLOURS[entry.kind],
+    fields,
+    ...(full ? { footer: { text: `${m.entryId}: ${entry.id}` } } : {}),
+  };
+}
+
+function contactField(contact: Contact, locale: Locale) {
+  return { name: esc(contactHeadline(contact, locale)), value: esc(contact.entries.map((e) => `• ${contactEntryLine(e, locale)}`).join('\n')), inline: false };
+}
+
+function pageButtons(reply: Reply, page: number, pages: number, options: RenderOptions): ActionRow[] {
+  const m = t(reply.locale);
+  const base = { command: reply.command, locale: reply.locale, kind: options.kind, query: options.query ?? reply.query };
+  const buttons: Button[] = [];
+  if (pages > 1) {
+    // Clamped, so the ids stay distinct (Discord requires it) even when a button is disabled at either end.
+    const prev = encodeState({ ...base, action: 'page', page: Math.max(0, page - 1) });
+    const next = encodeState({ ...base, action: 'page', page: Math.min(pages - 1, page + 1) });
+    // Both or neither: a long query that cannot travel in a custom_id gets the first page only.
+    if (prev && next) {
+      buttons.push(
+        { type: 2, style: 2, label: `◀ ${m.previous}`, custom_id: prev, disabled: page === 0 },
+        { type: 2, style: 2, label: `${m.next} ▶`, custom_id: next, disabled: page >= pages - 1 },
+      );
+    }
+  }
+  if (options.private) {
+    const share = encodeState({ ...base, action: 'share', page });
+    if (share) buttons.push({ type: 2, style: 1, label: m.share, custom_id: share });
+  }
+  return buttons.length > 0 ? [{ type: 1, components: buttons }] : [];
+}
+
+function header(reply: Reply): string {
+  return [`**${esc(reply.title)}**`, reply.description ? esc(reply.description) : ''].filter(Boolean).join('\n');
+}
+
+/** The reply model as a Discord message for one page. Every door sends exactly this. */
+export function renderDiscord(reply: Reply, options: RenderOptions = {}): MessagePayload {
+  const m = t(reply.locale);
+  const flags = options.private ? 64 : undefined;
+  const base = { allowed_mentions: { parse: [] as [] }, ...(flags ? { flags } : {}) };
+  const paged = <T>(items: T[], size: number) => {
+    const pages = Math.max(1, Math.ceil(items.length / size));
+    const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
+    const from = page * size;
+    const slice = items.slice(from, from + size);
+    const footer = m.pageOf(from + 1, from + slice.length, items.length);
+    return { page, pages, slice, footer };
+  };
+
+  switch (reply.type) {
+    case 'notice':
+      return fitMessage({ ...base, content: esc(reply.title), embeds: [], components: reply.error ? [] : pageButtons(reply, 0, 1, options) });
+    case 'help':
+      return fitMessage({
+        ...base,
+        embeds: [
+          {
+            title: reply.title,
+            description: reply.description,
+            color: BRAND,
+            fields: COMMAND_NAMES.map((name) => ({ name: `/${name}`, value: m.helpCommands[name].replace(/`([a-z]+) /, '`/$1 '), inline: false })),
+          },
+        ],
+        components: [],
+      });
+    case 'entry':
+      return fitMessage({ ...base, content: header({ ...reply, title: entryHeadline(reply.entry, reply.locale) }), embeds: [entryEmbed(reply.entry, reply.locale, true)], components: pageButtons(reply, 0, 1, options) });
+    case 'entries': {
+      const { page, pages, slice, footer } = paged(reply.entries, PAGE_SIZE);
+      const embeds = slice.map((e) => entryEmbed(e, reply.locale));
+      embeds[embeds.length - 1]!.footer = { text: `${footer} · ${m.appName}` };
+      return fitMessage({ ...base, content: header(reply), embeds, components: pageButtons(reply, page, pages, options) });
+    }
+    case 'contacts': {
+      const { page, pages, slice, footer } = paged(reply.contacts, CONTACTS_PER_PAGE);
+      return fitMessage({
+        ...base,
+        embeds: [{ title: esc(reply.title), color: BRAND, fields: slice.map((c) => contactField(c, reply.locale)), footer: { text: `${footer} · ${m.appName}` } }],
+        components: pageButtons(reply, page, pages, options),
+      });
+    }
+    case 'summary': {
+      const f = reply.facts;
+      const list = (lines: string[], max = 1000) => truncate(lines.join('\n'), max) || '–';
+      const timeline = reply.entries.map((e) => `• ${periodLabel(e.period, reply.locale)} · ${KIND_LABELS[e.kind][reply.locale]}: ${e.title}`);
+      const shown = timeline.slice(0, 15);
+      if (timeline.length > shown.length) shown.push(m.more(timeline.length - shown.length));
+      return fitMessage({
+        ...base,
+        embeds: [
+          {
+            title: esc(reply.title),
+            description: esc(reply.description ?? ''),
+            color: BRAND,
+            fields: [
+              { name: m.byKind, value: list(f.byKind.map((k) => `${KIND_LABELS[k.kind][reply.locale]}: **${k.count}**`)), inline: true },
+              { name: m.counties, value: esc(list(f.counties.map((c) => `${c.label} (${c.count})`))), inline: true },
+              { name: m.people, value: esc(list(f.people.map(personText))), inline: false },
+              { name: m.places, value: esc(list(f.places.slice(0, 30).map((p) => `${p.label} (${p.count})`))), inline: false },
+              { name: m.activities, value: esc(list(shown)), inline: false },
+            ],
+            footer: { text: m.appName },
+          },
+        ],
+        components: pageButtons(reply, 0, 1, options),
+      });
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../src/commands/reply.js';
+import { DISCORD } from '../src/limits.js';
+import { decodeState, encodeState } from '../src/render/custom-id.js';
+import { renderDiscord } from '../src/render/discord.js';
+import { escapeDiscord } from '../src/render/escape.js';
+import { fitMessage, type MessagePayload, truncate } from '../src/render/fit.js';
+import { index, makeEntry, makeIndex, run } from './helpers/record.js';
+import { runCommand } from '../src/commands/index.js';
+
+const huge = 'å'.repeat(6000);
+
+/** Asserts every Discord limit on a payload, counting UTF-16 units (never fewer than Discord's characters). */
+export function expectWithinLimits(p: MessagePayload): void {
+  expect(p.allowed_mentions).toEqual({ parse: [] });
+  expect((p.content ?? '').length).toBeLessThanOrEqual(DISCORD.contentLength);
+  expect(p.embeds.length).toBeLessThanOrEqual(DISCORD.embedsPerMessage);
+  let total = 0;
+  for (const e of p.embeds) {
+    expect((e.title ?? '').length).toBeLessThanOrEqual(DISCORD.embedTitle);
+    expect((e.description ?? '').length).toBeLessThanOrEqual(DISCORD.embedDescription);
+    expect((e.fields ?? []).length).toBeLessThanOrEqual(DISCORD.embedFields);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length).toBeGreaterThan(0);
+      expect(f.value.length).toBeGreaterThan(0);
+      expect(f.name.length).toBeLessThanOrEqual(DISCORD.embedFieldName);
+      expect(f.value.length).toBeLessThanOrEqual(DISCORD.embedFieldValue);
+      total += f.name.length + f.value.length;
+    }
+    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text.length ?? 0);
+  }
+  expect(total).toBeLessThanOrEqual(DISCORD.embedTotalCharacters);
+  for (const row of p.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD.customId);
+}
+
+describe('fitMessage', () => {
+  it('brings any payload inside Discord’s limits', () => {
+    const payload: MessagePayload = {
+      content: huge,
+      embeds: Array.from({ length: 12 }, () => ({ title: huge, description: huge, footer: { text: huge }, fields: Array.from({ length: 30 }, () => ({ name: huge, value: huge })) })),
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: huge, custom_id: 'x'.repeat(120) }, { type: 2, style: 1, label: huge, custom_id: 'ok' }] }],
+      allowed_mentions: { parse: [] },
+    };
+    const fitted = fitMessage(payload);
+    expectWithinLimits(fitted);
+    expect(fitted.components[0]!.components.map((b) => b.custom_id)).toEqual(['ok']);
+  });
+
+  it('never splits a surrogate pair when it truncates', () => {
+    const cut = truncate('😀'.repeat(100), 51);
+    expect(cut.length).toBeLessThanOrEqual(51);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe('custom_id state', () => {
+  it('round-trips and stays within 100 characters whatever the query', () => {
+    const state = { action: 'page' as const, command: 'search' as const, page: 3, locale: 'sv' as const, kind: 'email' as const, query: 'bibliotek | med | pipes' };
+    expect(decodeState(encodeState(state)!)).toEqual(state);
+    expect(encodeState({ ...state, query: huge })).toBeNull();
+    for (const bad of ['', 'pm1', 'pm1|p|v|x|sv|-|q', 'pm1|p|z|0|sv|-|q', 'pm1|p|v|0|fi|-|q', 'pm1|p|v|-1|sv|-|q', 'pm1|q|v|0|sv|-|q', 'pm1|p|v|0|sv|99|q']) {
+      expect(decodeState(bad), bad).toBeNull();
+    }
+  });
+
+  it('gives a long query its first page without buttons rather than a broken button', () => {
+    const many = makeIndex(Array.from({ length: 12 }, (_, i) => makeEntry(`e-${i}`, { title: `Samtal ${i}`, source: `Samtal nummer ${i}.` })));
+    const query = `samtal ${'samtal '.repeat(20)}`.trim();
+    const reply = runCommand('search', { text: query }, many, 'en');
+    const payload = renderDiscord(reply);
+    expect(payload.embeds).toHaveLength(5);
+    expect(payload.components).toEqual([]);
+    expectWithinLimits(payload);
+  });
+});
+
+describe('renderDiscord', () => {
+  it('keeps every reply of every command within limits, with the longest inputs', () => {
+    const inputs = ['Motala', 'projektledare', '2017', 'bibliotek', '', 'x'.repeat(500), huge, '@everyone'];
+    for (const name of ['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help'] as const) {
+      for (const text of inputs) {
+        for (const locale of ['sv', 'en'] as const) {
+          const reply = run(name, text, locale);
+          for (const page of [0, 1, 99]) expectWithinLimits(renderDiscord(reply, { page, private: page === 1 }));
+        }
+      }
+    }
+  });
+
+  it('stays within limits for a record of long entries', () => {
+    const long = makeIndex(
+      Array.from({ length: 9 }, (_, i) =>
+        makeEntry(`long-${i}`, {
+          title: `Samtal ${'ö'.repeat(190)}`,
+          summary: 'A long one. '.repeat(40),
+          source: `Samtal ${'å'.repeat(1500)}`,
+          places: Array.from({ length: 30 }, (_, j) => ({ name: `Bibliotek ${j} ${'x'.repeat(60)}`, municipality: 'Motala', county: 'Östergötlands län' })),
+          people: Array.from({ length: 30 }, (_, j) => ({ name: `Person ${j}`, role: 'projektledare', organisation: 'y'.repeat(80) })),
+        }),
+      ),
+    );
+    for (const name of ['search', 'summary', 'contact', 'visit'] as const) {
+      const reply: Reply = runCommand(name, { text: name === 'summary' ? '' : name === 'visit' ? 'Motala' : 'samtal' }, long, 'en');
+      expectWithinLimits(renderDiscord(reply));
+    }
+  });
+
+  it('escapes echoed text and sets allowed_mentions on every reply', () => {
+    const reply = run('search', '@everyone **x** <@123>', 'en');
+    const payload = renderDiscord(reply);
+    expect(payload.content).toContain('@\u200beveryone');
+    expect(payload.content).toContain('\\*\\*x\\*\\*');
+    expect(payload.content).toContain('<\u200b@\u200b123>');
+    expect(escapeDiscord('# heading\n> quote\n- item')).toBe('\\# heading\n\\> quote\n\\- item');
+  });
+
+  it('colours entries by kind and pages five at a time', () => {
+    const reply = run('timeline', '2017', 'en');
+    const first = renderDiscord(reply);
+    expect(first.embeds).toHaveLength(5);
+    expect(new Set(first.embeds.map((e) => e.color)).size).toBeGreaterThan(1);
+    expect(first.embeds.at(-1)!.footer!.text).toBe('1–5 of 13 · Projektminne');
+    expect(renderDiscord(reply, { page: 2 }).embeds.at(-1)!.footer!.text).toBe('11–13 of 13 · Projektminne');
+    expect(index.entries.length).toBe(22);
+  });
+});
