@@ -6,6 +6,7 @@ import { config } from 'dotenv';
 import { DataError } from '../data/load.js';
 import { LiveRecord, loadIndexed } from '../data/live.js';
 import { dataFilePath } from '../data/source.js';
+import { watchRecord } from '../data/watch.js';
 import { createLogger, scrub } from '../log.js';
 import { botConfigSchema, ConfigError, readConfig } from './config.js';
 import { createBot } from './gateway.js';
@@ -34,19 +35,31 @@ function main(): void {
     }
     throw error;
   }
-  logger.info({ file: record.current.file, entries: record.current.index.entries.length }, 'record loaded');
+  logger.info({ file: record.current.file, entries: record.current.index.entries.length, fromCache: record.current.fromCache }, 'record loaded');
 
+  const stopWatching = watchRecord(record, logger);
   const client = createBot({ token: cfg.DISCORD_TOKEN, apiUrl: cfg.DISCORD_API_URL, enableMentions: cfg.ENABLE_MENTIONS, record, logger });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    stopWatching();
     void client.destroy().finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
+  client.once('clientReady', () => {
+    // Once answering: store the built index so the next start is quick.
+    setImmediate(() => {
+      try {
+        record.current.saveCache();
+      } catch (error) {
+        logger.warn({ err: String(error) }, 'could not write the index cache');
+      }
+    });
+  });
   client.login(cfg.DISCORD_TOKEN).catch((error: unknown) => {
     logger.fatal({ err: scrub(String((error as Error)?.message ?? error), [cfg.DISCORD_TOKEN]) }, 'could not log in to Discord');
     process.exit(1);

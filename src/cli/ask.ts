@@ -10,7 +10,8 @@ import { isCommandName, parseCommandLine, runCommand } from '../commands/index.j
 import { checkText } from '../commands/input.js';
 import { notice } from '../commands/reply.js';
 import { DataError } from '../data/load.js';
-import { dataFilePath, openRecord } from '../data/source.js';
+import { type Loaded, loadIndexed } from '../data/live.js';
+import { dataFilePath } from '../data/source.js';
 import { type Locale, LOCALES, t } from '../i18n.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
@@ -79,13 +80,14 @@ async function main(): Promise<void> {
   const { KINDS } = await import('../data/schema.js');
   if (values.kind && !(KINDS as readonly string[]).includes(values.kind)) fail(`--kind must be one of: ${KINDS.join(', ')}.`, EXIT_USAGE);
 
-  let index: RecordIndex;
+  let loaded: Loaded;
   try {
-    index = openRecord(dataFilePath(values.data));
+    loaded = loadIndexed(dataFilePath(values.data));
   } catch (error) {
     if (error instanceof DataError) fail(`Cannot use the data file: ${error.message}`, EXIT_FAILURE);
     throw error;
   }
+  const { index } = loaded;
 
   if (positionals.length === 0) {
     if (!values.json) fail(USAGE, EXIT_USAGE);
@@ -99,12 +101,15 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(renderJson(reply))}\n`);
     }
     process.exitCode = failed ? EXIT_FAILURE : 0;
+    loaded.saveCache();
     return;
   }
 
   const reply = answerLine(positionals.join(' '), index, locale, false, values.kind);
   process.stdout.write(`${values.json ? JSON.stringify(renderJson(reply), null, 2) : renderText(reply)}\n`);
   if (reply.type === 'notice' && reply.error) process.exitCode = EXIT_USAGE;
+  // After the answer is out: a large record starts faster next time.
+  loaded.saveCache();
 }
 
 main().catch((error: unknown) => {

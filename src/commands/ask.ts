@@ -37,10 +37,9 @@ function placeIn(text: string, { index }: CommandContext): string | null {
 
 /** True when a word of the question is (or is one typo from) part of a named person's name. */
 function namesAPerson(content: string, { index }: CommandContext): boolean {
-  const typed = words(content).filter((w) => w.length >= 3);
-  return index.contacts.contacts.some(
-    (c) => c.name !== null && words(fold(c.name)).some((n) => typed.some((w) => editDistance(w, n, allowedEdits(w.length)) <= allowedEdits(w.length))),
-  );
+  const typed = words(fold(content)).filter((w) => w.length >= 3);
+  const names = index.contacts.nameWords;
+  return typed.some((w) => names.has(w) || [...names].some((n) => editDistance(w, n, allowedEdits(w.length)) <= allowedEdits(w.length)));
 }
 
 function routed(reply: Reply, as: CommandName, text: string, question: string, locale: CommandContext['locale']): Reply {

@@ -8,7 +8,7 @@ export const entry: Command = ({ text }, { index, locale }) => {
   const found =
     index.byId.get(text.trim()) ??
     index.entries.find((e) => fold(e.title) === key) ??
-    index.search(text).hits[0]?.entry;
+    index.search(text).entries[0];
   if (!found) return notice('entry', text, locale, t(locale).entryNone(text));
   return { type: 'entry', command: 'entry', query: text, locale, title: found.title, entry: found };
 };

@@ -4,9 +4,9 @@ import { type Command, notice } from './reply.js';
 /** `search <text>`: free text over everything, Swedish or English, best first. */
 export const search: Command = ({ text, kind }, { index, locale }) => {
   const m = t(locale);
-  const { hits, period } = index.search(text, { kind });
+  const { entries, period } = index.search(text, { kind });
   const label = kind ? `${text} · ${KIND_LABELS[kind][locale]}` : text;
-  if (hits.length === 0) return notice('search', text, locale, m.searchNone(label));
+  if (entries.length === 0) return notice('search', text, locale, m.searchNone(label));
   return {
     type: 'entries',
     command: 'search',
@@ -14,6 +14,6 @@ export const search: Command = ({ text, kind }, { index, locale }) => {
     locale,
     title: m.searchTitle(label),
     description: period ? `${m.period}: ${formatSpan(period.start, period.end, locale)}` : undefined,
-    entries: hits.map((h) => h.entry),
+    entries,
   };
 };

@@ -17,12 +17,14 @@ export const visit: Command = ({ text }, { index, locale }) => {
       .map((n) => n.label);
     return notice('visit', text, locale, `${m.visitNone(text)} ${m.visitDidYouMean(closest.join(', '))}`);
   }
-  const seen = new Set<string>();
-  const entries = match.places
-    .flatMap((p) => p.entries)
-    .filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)))
-    .sort((a, b) => a.period.start.localeCompare(b.period.start) || a.id.localeCompare(b.id));
-  const labels = match.places.map((p) => p.label);
+  // One place's entries are already in date order; several places are merged by walking the date-ordered record
+  // once (no sort, no duplicates), which stays linear when a word like "bibliotek" names thousands of places.
+  let entries = match.places[0]!.entries;
+  if (match.places.length > 1) {
+    const wanted = new Set(match.places.flatMap((p) => p.entries));
+    entries = index.chronological.filter((e) => wanted.has(e));
+  }
+  const labels = match.places.slice(0, 4).map((p) => p.label);
   const shown = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ');
   return {
     type: 'entries',

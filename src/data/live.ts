@@ -1,6 +1,7 @@
+import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, writeCache } from '../search/cache.js';
 import { RecordIndex } from '../search/engine.js';
 import { Suggester } from '../search/suggest.js';
-import { loadRecordFile } from './load.js';
+import { parseRecordText, readDataFile } from './load.js';
 
 /** A loaded record with everything built from it. Replaced whole, never mutated, so a reader never sees half. */
 export interface Loaded {
@@ -8,11 +9,54 @@ export interface Loaded {
   index: RecordIndex;
   suggester: Suggester;
   loadedAt: Date;
+  /** Whether the indexes came from the start-up cache. */
+  fromCache: boolean;
+  /** Stores the built indexes for the next start (a no-op when they came from the cache or the record is small). */
+  saveCache(): void;
 }
 
-export function loadIndexed(file: string): Loaded {
-  const index = new RecordIndex(loadRecordFile(file));
-  return { file, index, suggester: new Suggester(index), loadedAt: new Date() };
+export interface LoadOptions {
+  /** Where the start-up cache lives; null turns it off. Default: INDEX_CACHE_DIR, else .cache/index/. */
+  cacheDir?: string | null;
+}
+
+function cacheDirFrom(options: LoadOptions): string | null {
+  if (options.cacheDir !== undefined) return options.cacheDir;
+  const env = process.env.INDEX_CACHE_DIR;
+  if (env === 'off') return null;
+  return env || DEFAULT_CACHE_DIR;
+}
+
+/** Loads, validates (or finds in the cache) and indexes a data file. Throws DataError on bad data. */
+export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
+  const bytes = readDataFile(file);
+  const dir = cacheDirFrom(options);
+  const key = dir ? cacheKey(bytes) : '';
+  const cached = dir ? readCache(dir, file, key) : null;
+  // Bytes with a cache entry passed validation when the entry was written, so they need not be checked again.
+  const record = parseRecordText(bytes.toString('utf8'), file, cached !== null);
+  let index: RecordIndex;
+  try {
+    index = new RecordIndex(record, cached ?? undefined);
+  } catch (error) {
+    if (!cached) throw error;
+    index = new RecordIndex(parseRecordText(bytes.toString('utf8'), file), undefined);
+  }
+  let saved = cached !== null;
+  const suggester = new Suggester(index);
+  suggester.warm();
+  return {
+    file,
+    index,
+    suggester,
+    loadedAt: new Date(),
+    fromCache: cached !== null,
+    saveCache() {
+      if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES) return;
+      saved = true;
+      writeCache(dir, file, key, index.serialise());
+    },
+  };
 }
 
 /** Holds the current record; a reload swaps it in one assignment, or throws and keeps the last good one. */

@@ -27,10 +27,14 @@ export function stemFolded(word: string): string {
 export class Analyzer {
   private readonly heads = new Set<string>(DOMAIN_HEADS.map(stemFolded));
   private readonly cache = new Map<string, string[]>();
+  private readonly learned = new Set<string>();
 
   /** Teaches the analyzer words that stand alone in the text, so compounds ending in them split. */
   learn(text: string): void {
     for (const word of words(text)) {
+      // Each distinct word once: records repeat their vocabulary endlessly.
+      if (this.learned.has(word)) continue;
+      this.learned.add(word);
       const w = fold(word);
       if (w.length >= 5 && !STOPWORDS.has(w) && !isNumber(w)) this.heads.add(stemSwedish(w));
     }

@@ -1,7 +1,9 @@
 import type { Entry } from '../data/schema.js';
+import type { AsPlainObject } from 'minisearch';
 import type { Analyzer } from './analyze.js';
 import type { QueryGroup } from './query.js';
 import { TextIndex } from './text-index.js';
+import { fold, words } from './text.js';
 
 /** Someone the team was in touch with: a named person, or an organisation where the record names nobody. */
 export interface Contact {
@@ -38,10 +40,13 @@ function collectContacts(entries: readonly Entry[]): Contact[] {
 /** People and organisations, searchable by name, role, organisation and where they are. */
 export class ContactBook {
   readonly contacts: Contact[];
+  /** Every word of every person's name, folded: "is a person named here?" without scanning all contacts. */
+  readonly nameWords: ReadonlySet<string>;
   private readonly index: TextIndex<Contact>;
 
-  constructor(entries: readonly Entry[], analyzer: Analyzer) {
+  constructor(entries: readonly Entry[], analyzer: Analyzer, serialised?: AsPlainObject) {
     this.contacts = collectContacts(entries);
+    this.nameWords = new Set(this.contacts.flatMap((c) => (c.name ? words(fold(c.name)) : [])));
     this.index = new TextIndex(
       this.contacts,
       [
@@ -56,13 +61,18 @@ export class ContactBook {
         },
       ],
       analyzer,
+      { serialised },
     );
+  }
+
+  toJSON(): AsPlainObject {
+    return this.index.toJSON();
   }
 
   find(groups: readonly QueryGroup[]): ContactHit[] {
     return this.index
       .search(groups)
-      .map((hit) => ({ contact: this.contacts[hit.index]!, score: hit.score, exact: hit.exact }))
+      .hits.map((hit) => ({ contact: this.contacts[hit.index]!, score: hit.score, exact: hit.exact }))
       .sort(
         (a, b) =>
           Number(b.exact) - Number(a.exact) ||

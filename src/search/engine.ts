@@ -1,3 +1,4 @@
+import type { AsPlainObject } from 'minisearch';
 import type { Entry, Kind, RecordFile } from '../data/schema.js';
 import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
@@ -6,7 +7,7 @@ import { type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './peri
 import { Gazetteer } from './places.js';
 import { queryGroups } from './query.js';
 import { lower, words } from './text.js';
-import { TextIndex } from './text-index.js';
+import { forEachSet, has, TextIndex } from './text-index.js';
 
 export interface EntryHit {
   entry: Entry;
@@ -14,11 +15,34 @@ export interface EntryHit {
   exact: boolean;
 }
 
+export interface SerialisedIndexes {
+  text: AsPlainObject;
+  contacts: AsPlainObject;
+}
+
 export interface SearchOutcome {
-  hits: EntryHit[];
+  /** The matching entries, best first. */
+  entries: Entry[];
+  /** The same with scores and exactness (made on demand: a common word can match every entry). */
+  readonly hits: EntryHit[];
   /** The period the query named, if any; matching entries were put first. */
   period: ParsedPeriod | null;
 }
+
+function outcome(entries: Entry[], period: ParsedPeriod | null): SearchOutcome {
+  let hits: EntryHit[] | undefined;
+  return {
+    entries,
+    period,
+    get hits() {
+      hits ??= entries.map((entry) => ({ entry, score: 1, exact: true }));
+      return hits;
+    },
+  };
+}
+
+/** How many leading hits get the exact-spelling check. */
+const SPELLING_CHECKED = 50;
 
 const byDate = (a: Entry, b: Entry) =>
   a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end) || a.id.localeCompare(b.id);
@@ -35,14 +59,23 @@ export class RecordIndex {
   /** Longest entry duration in months, bounding the timeline's binary search. */
   private readonly maxSpanMonths: number;
 
-  constructor(readonly record: RecordFile) {
+  /** Builds everything from the record, or takes the text indexes from the start-up cache (see cache.ts). */
+  constructor(
+    readonly record: RecordFile,
+    serialised?: SerialisedIndexes,
+  ) {
     this.entries = record.entries;
     this.chronological = [...record.entries].sort(byDate);
     this.byId = new Map(record.entries.map((e) => [e.id, e]));
+    // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
     const analyzer = new Analyzer();
-    for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
+    if (!serialised) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
+    // Two fields, not one per part: every (term, field, entry) triple costs memory, and at 100,000 entries the
+    // index must stay small. Names (places, organisations, people) are boosted; everything else is text.
+    // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
+    // come out in date order without a sort.
     this.text = new TextIndex(
-      this.entries,
+      this.chronological,
       [
         {
           name: 'names',
@@ -54,15 +87,18 @@ export class RecordIndex {
               ...e.people.map((p) => p.name ?? ''),
             ].join(' '),
         },
-        { name: 'title', boost: 2, extract: (e) => e.title },
-        { name: 'kind', boost: 1.5, extract: (e) => kindWords(e.kind) },
-        { name: 'text', boost: 1, extract: (e) => `${e.source} ${e.topics.join(' ')} ${e.people.map((p) => p.role ?? '').join(' ')}` },
-        { name: 'summary', boost: 1, extract: (e) => e.summary },
+        {
+          name: 'text',
+          boost: 1,
+          extract: (e) =>
+            `${e.title} ${kindWords(e.kind)} ${e.source} ${e.topics.join(' ')} ${e.people.map((p) => p.role ?? '').join(' ')} ${e.summary}`,
+        },
       ],
       analyzer,
+      { serialised: serialised?.text },
     );
     this.places = new Gazetteer(this.chronological);
-    this.contacts = new ContactBook(this.chronological, analyzer);
+    this.contacts = new ContactBook(this.chronological, analyzer, serialised?.contacts);
     this.maxSpanMonths = Math.max(...record.entries.map((e) => monthNumber(e.period.end) - monthNumber(e.period.start)));
   }
 
@@ -75,20 +111,42 @@ export class RecordIndex {
     const period = parsePeriod(query);
     const rest = period ? period.rest : query;
     const groups = queryGroups(rest);
-    const kindFilter = options.kind ? (i: number) => this.entries[i]!.kind === options.kind : undefined;
+    const kindFilter = options.kind ? (i: number) => this.chronological[i]!.kind === options.kind : undefined;
 
     if (groups.length === 0) {
       // Only a period (or only a kind): list what falls in it.
-      if (!period) return { hits: [], period };
-      const inPeriod = this.timeline(period).filter((e) => !options.kind || e.kind === options.kind);
-      return { hits: inPeriod.map((entry) => ({ entry, score: 1, exact: true })), period };
+      if (!period) return outcome([], period);
+      return outcome(this.timeline(period).filter((e) => !options.kind || e.kind === options.kind), period);
     }
 
+    const found = this.text.search(groups, kindFilter);
+    if (found.unranked) {
+      // Only very common words: nothing to rank by but the period. Positions are date order, so walking them in
+      // order gives date order; the period's entries (a binary-searched slice) go first.
+      const { bits, filter } = found.unranked;
+      const out: Entry[] = [];
+      let rest = bits;
+      if (period) {
+        // The period's positions come from the binary-searched timeline; they go first and leave the rest.
+        rest = Uint32Array.from(bits);
+        for (const i of this.timelinePositions(period)) {
+          if (has(bits, i) && (!filter || filter(i))) out.push(this.chronological[i]!);
+          rest[i >>> 5]! &= ~(1 << (i & 31));
+        }
+      }
+      forEachSet(rest, (i) => {
+        if (!filter || filter(i)) out.push(this.chronological[i]!);
+      });
+      return outcome(out, period);
+    }
+    const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.chronological[h.index]!, score: h.score, exact: h.exact }));
+    // Exact spellings (å/ä/ö as typed) rank a little higher; only the leaders can change places, so only they are
+    // checked — at 100,000 entries a common word matches tens of thousands.
     const typed = new Set(words(lower(rest)));
-    const hits = this.text.search(groups, kindFilter).map((h) => {
-      const entry = this.entries[h.index]!;
-      return { entry, score: h.score * spellingLift(entry, typed), exact: h.exact };
-    });
+    if (typed.size > 0) {
+      hits.sort((a, b) => b.score - a.score);
+      for (const hit of hits.slice(0, SPELLING_CHECKED)) hit.score *= spellingLift(hit.entry, typed);
+    }
     hits.sort(
       (a, b) =>
         Number(period !== null && overlaps(b.entry.period, period)) - Number(period !== null && overlaps(a.entry.period, period)) ||
@@ -96,18 +154,28 @@ export class RecordIndex {
         b.score - a.score ||
         byDate(a.entry, b.entry),
     );
-    return { hits, period };
+    return { entries: hits.map((h) => h.entry), hits, period };
+  }
+
+
+  /** The built text indexes as plain data, for the start-up cache. */
+  serialise(): SerialisedIndexes {
+    return { text: this.text.toJSON(), contacts: this.contacts.toJSON() };
   }
 
   /** Entries overlapping the span, in date order. */
   timeline(span: MonthSpan): Entry[] {
+    return this.timelinePositions(span).map((i) => this.chronological[i]!);
+  }
+
+  /** Positions (in date order) of the entries overlapping the span. */
+  private timelinePositions(span: MonthSpan): number[] {
     const list = this.chronological;
     // Entries start at most maxSpanMonths before they end, so nothing starting earlier than that can overlap.
     const earliest = addMonths(span.start, -this.maxSpanMonths);
-    let lo = lowerBound(list, earliest);
-    const out: Entry[] = [];
-    for (; lo < list.length && list[lo]!.period.start <= span.end; lo++) {
-      if (list[lo]!.period.end >= span.start) out.push(list[lo]!);
+    const out: number[] = [];
+    for (let i = lowerBound(list, earliest); i < list.length && list[i]!.period.start <= span.end; i++) {
+      if (list[i]!.period.end >= span.start) out.push(i);
     }
     return out;
   }
@@ -115,7 +183,6 @@ export class RecordIndex {
 
 /** Entries whose text has a typed word exactly as typed (å/ä/ö kept) rank a little above folded matches. */
 function spellingLift(entry: Entry, typed: Set<string>): number {
-  if (typed.size === 0) return 1;
   const own = new Set(words(lower(`${entry.title} ${entry.source} ${entry.places.map((p) => p.name).join(' ')}`)));
   let lift = 1;
   for (const w of typed) if (own.has(w)) lift += 0.25;

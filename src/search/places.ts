@@ -87,7 +87,9 @@ export class Gazetteer {
     for (const name of this.names) {
       if (name.key === key || name.key === keyNoS) tiers.exact.push(name);
       else if (key.length >= 2 && name.key.startsWith(key)) tiers.prefix.push(name);
-      else if (edits > 0 && (editDistance(key, name.key, edits) <= edits || name.key.split(' ').some((w) => editDistance(key, w, edits) <= edits))) tiers.fuzzy.push(name);
+      // A typo of the whole name, or of one of its words ("Motla" → "motala bibliotek"); a word spelled right
+      // ("bibliotek") is only a word inside a longer name, the contains tier below.
+      else if (edits > 0 && (editDistance(key, name.key, edits) <= edits || name.key.split(' ').some((w) => w !== key && editDistance(key, w, edits) <= edits))) tiers.fuzzy.push(name);
       else if (key.length >= 3 && name.key.split(' ').some((w) => w.startsWith(key) || (key.length >= 4 && w.includes(key)))) tiers.contains.push(name);
     }
     for (const quality of ['exact', 'prefix', 'fuzzy', 'contains'] as const) {
@@ -99,7 +101,9 @@ export class Gazetteer {
         const best = order.find((level) => found.some((n) => n.level === level))!;
         return { quality, places: found.filter((n) => n.level === best) };
       }
-      return { quality, places: found.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || b.entries.length - a.entries.length) };
+      const sorted = found.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || b.entries.length - a.entries.length);
+      const seen = new Set<string>();
+      return { quality, places: sorted.filter((n) => (seen.has(n.key) ? false : (seen.add(n.key), true))) };
     }
     return null;
   }

@@ -1,3 +1,4 @@
+import type { Entry } from '../data/schema.js';
 import { formatSpan, KIND_LABELS, type Locale, periodLabel } from '../i18n.js';
 import { DISCORD } from '../limits.js';
 import type { RecordIndex } from './engine.js';
@@ -13,50 +14,88 @@ export interface Choice {
 }
 
 interface Candidate {
+  /** What the choice shows; built when shown for titles (see display), so 100,000 titles cost no names. */
   name: string;
   value: string;
+  /** The folded label. */
+  label: string;
   /** Folded text it is matched against: the label first, then what else it may be known by. */
   key: string;
   /** Order on an empty query, and the tie-break: bigger first. */
   weight: number;
+  /** For titles: the entry, whose period is shown in the user's language. */
+  entry?: Entry;
 }
+
+/** A list, best-weighted first, with an index for big lists (titles at 100,000 entries). */
+interface CandidateList {
+  items: Candidate[];
+  /** For lists over BUCKETED_FROM: candidates (positions) by the first two letters of each word of their key. */
+  buckets: Map<string, Int32Array> | null;
+}
+
+/** Lists longer than this are searched through word buckets instead of a full scan. */
+const BUCKETED_FROM = 5000;
 
 const cut = (text: string) => (text.length <= DISCORD.choiceName ? text : `${text.slice(0, DISCORD.choiceName - 1)}…`);
 
 function candidate(name: string, value: string, aliases: string, weight: number): Candidate {
-  return { name: cut(name), value: value.slice(0, DISCORD.choiceValue), key: fold(`${name} ${aliases}`), weight };
+  const shown = cut(name);
+  return { name: shown, value: value.slice(0, DISCORD.choiceValue), label: fold(shown), key: words(fold(`${name} ${aliases}`)).join(' '), weight };
+}
+
+function bucketsOf(items: Candidate[]): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  items.forEach((c, i) => {
+    for (const prefix of new Set(words(c.key).map((w) => w.slice(0, 2)))) {
+      let list = lists.get(prefix);
+      if (!list) lists.set(prefix, (list = []));
+      list.push(i);
+    }
+  });
+  return new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
 }
 
 /**
- * How well a typed text matches: 0 exact, 1 prefix, 2 a word starts with it, 3 contains, 4 one typo away;
- * null for no match. Exact beats prefix beats contains, as people expect from a completion list.
+ * How well a typed text matches: 0 exact, 1 prefix, 2 a word starts with it, 3 contains; null for no match.
+ * Exact beats prefix beats contains, as people expect from a completion list. Typos are a second pass (typoRank).
  */
 function rank(key: string, label: string, typed: string): number | null {
   if (label === typed) return 0;
   if (label.startsWith(typed)) return 1;
-  const keyWords = words(key);
-  if (keyWords.some((w) => w.startsWith(typed))) return 2;
+  if (key.startsWith(typed) || key.includes(` ${typed}`)) return 2;
   if (typed.length >= 3 && key.includes(typed)) return 3;
-  // Years and numbers are not typos of each other: 2016 is not a near miss for 2017.
-  const edits = /\d/.test(typed) ? 0 : allowedEdits(typed.length);
-  if (edits > 0 && keyWords.some((w) => editDistance(typed, w.slice(0, typed.length + edits), edits) <= edits)) return 4;
   return null;
+}
+
+/** One typo away from a word of the candidate: 4, else null. Years are not typos of each other (2016 ≠ 2017). */
+function typoRank(key: string, typed: string): number | null {
+  const edits = /\d/.test(typed) ? 0 : allowedEdits(typed.length);
+  if (edits === 0) return null;
+  return words(key).some((w) => editDistance(typed, w.slice(0, typed.length + edits), edits) <= edits) ? 4 : null;
 }
 
 /** Autocomplete lists for each option, built once per record and locale. */
 export class Suggester {
-  private readonly lists = new Map<string, Candidate[]>();
+  private readonly lists = new Map<string, CandidateList>();
 
   constructor(private readonly index: RecordIndex) {}
 
-  private list(field: SuggestField, locale: Locale): Candidate[] {
-    const id = `${field}:${locale}`;
+  private list(field: SuggestField, locale: Locale): CandidateList {
+    // Titles match the same in both languages (only the shown period differs), so they share one list.
+    const id = field === 'title' ? field : `${field}:${locale}`;
     let list = this.lists.get(id);
     if (!list) {
-      list = this.build(field, locale).sort((a, b) => b.weight - a.weight);
+      const items = this.build(field, locale).sort((a, b) => b.weight - a.weight);
+      list = { items, buckets: items.length > BUCKETED_FROM ? bucketsOf(items) : null };
       this.lists.set(id, list);
     }
     return list;
+  }
+
+  /** Builds every list now rather than on the first keystroke (start-up pays, not the first user). */
+  warm(): void {
+    for (const field of ['place', 'who', 'period', 'title'] as const) for (const locale of ['sv', 'en'] as const) this.list(field, locale);
   }
 
   private build(field: SuggestField, locale: Locale): Candidate[] {
@@ -99,23 +138,51 @@ export class Suggester {
         });
       }
       case 'title':
-        return index.chronological.map((e, i) =>
-          candidate(`${periodLabel(e.period, locale)} · ${e.title}`, e.id, `${KIND_LABELS[e.kind][locale]} ${e.places.map((p) => p.name).join(' ')}`, -i),
-        );
+        return index.chronological.map((e, i) => ({
+          name: '',
+          value: e.id,
+          label: fold(e.title),
+          // Titles already name the kind and the place; the period label is the one addition worth its memory.
+          key: words(fold(`${e.title} ${e.period.label}`)).join(' '),
+          weight: -i,
+          entry: e,
+        }));
     }
   }
 
   /** At most 25 choices, best first; on an empty query the most useful entries of the list. */
   suggest(field: SuggestField, typed: string, locale: Locale): Choice[] {
-    const list = this.list(field, locale);
+    const { items, buckets } = this.list(field, locale);
     const query = fold(typed).replace(/\s+/g, ' ').trim().slice(0, 100);
-    if (!query) return list.slice(0, DISCORD.autocompleteChoices).map(({ name, value }) => ({ name, value }));
+    const show = (c: Candidate): Choice => ({ name: c.entry ? cut(`${periodLabel(c.entry.period, locale)} · ${c.entry.title}`) : c.name, value: c.value });
+    if (!query) return items.slice(0, DISCORD.autocompleteChoices).map(show);
     const scored: { c: Candidate; r: number }[] = [];
-    for (const c of list) {
-      const r = rank(c.key, fold(c.name), query);
+    const consider = (c: Candidate) => {
+      const r = rank(c.key, c.label, query);
       if (r !== null) scored.push({ c, r });
+    };
+    const pool: Candidate[] = [];
+    if (buckets && query.length < 2) {
+      // One letter on a big list: the best-weighted candidates that start with it are enough.
+      for (const c of items) if (c.label.startsWith(query) && scored.push({ c, r: 1 }) >= DISCORD.autocompleteChoices) break;
+    } else if (buckets) {
+      // A big list: only candidates with a word starting like the query's first word. A match inside a word
+      // ("bibliotek" in "stadsbibliotek") is left to the smaller lists and to /search.
+      for (const i of buckets.get(query.slice(0, 2)) ?? []) consider(items[i]!);
+    } else {
+      for (const c of items) consider(c);
+      pool.push(...items);
+    }
+    // Typos only when the list has too few real matches, and only for lists small enough to scan.
+    if (scored.length < DISCORD.autocompleteChoices) {
+      const found = new Set(scored.map((x) => x.c));
+      for (const c of pool) {
+        if (found.has(c)) continue;
+        const r = typoRank(c.key, query);
+        if (r !== null) scored.push({ c, r });
+      }
     }
     scored.sort((a, b) => a.r - b.r || b.c.weight - a.c.weight);
-    return scored.slice(0, DISCORD.autocompleteChoices).map(({ c }) => ({ name: c.name, value: c.value }));
+    return scored.slice(0, DISCORD.autocompleteChoices).map(({ c }) => show(c));
   }
 }

@@ -1,4 +1,5 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import type SearchableMap from 'minisearch/SearchableMap';
 import { type Analyzer, queryTerm } from './analyze.js';
 import { allowedEdits } from './fuzzy.js';
 import type { QueryGroup } from './query.js';
@@ -18,64 +19,235 @@ export interface TextHit {
   exact: boolean;
 }
 
+export interface TextResults {
+  /** Scored hits, best first (empty when `unranked` is set). */
+  hits: TextHit[];
+  /**
+   * Set when only very common words were asked for: there is nothing to rank by, and listing tens of thousands of
+   * hits as objects would cost more than the search. The caller walks items in its own order with this test.
+   */
+  unranked?: { bits: Uint32Array; filter?: (index: number) => boolean };
+}
+
 /**
- * A MiniSearch index over items of one kind with the Swedish pipeline. Exact terms are searched as typed;
- * only a query term that is nowhere in the vocabulary gets typo tolerance, so "Motla" finds Motala while a
- * correctly spelled word never drags in look-alikes, and a word that is nowhere ("Kiruna") finds nothing.
+ * When a term counts as common: in at least this many items and this share of them. Such a term says little
+ * about relevance, and scoring it means touching most of the index, so it filters instead of scoring. The
+ * absolute floor keeps small records (like the project's own) entirely on the scoring path.
+ */
+export const COMMON_TERM = { minItems: 5000, share: 0.05 };
+
+/** MiniSearch's inverted index: term → field id → item short id → term frequency. */
+type Postings = SearchableMap<Map<number, Map<number, number>>>;
+
+/**
+ * MiniSearch keeps its inverted index in the protected `_index` (a SearchableMap, which MiniSearch exports as
+ * `minisearch/SearchableMap`). We read it for two things the public API lacks: how many items hold a term, and
+ * which vocabulary terms are one typo from a query word. minisearch is pinned to an exact version for this;
+ * test/scale.test.ts checks it still holds.
+ */
+function postingsOf<D>(mini: MiniSearch<D>): Postings {
+  return (mini as unknown as { _index: Postings })._index;
+}
+
+interface PlannedTerm {
+  term: string;
+  /** Reached by typo tolerance rather than typed. */
+  corrected: boolean;
+}
+
+/**
+ * A MiniSearch index over items of one kind with the Swedish pipeline, and a small query planner in front:
+ * - a word that is in the vocabulary is searched as typed; a word that is nowhere gets the vocabulary terms one
+ *   or two edits away (Motla → motal), and a word with none ("Kiruna") finds nothing;
+ * - common terms filter through a cached bitmap instead of being scored, so "bibliotek" at 100,000 entries costs
+ *   a bitmap walk, not 100,000 scored results.
  */
 export class TextIndex<T> {
   private readonly mini: MiniSearch<{ i: number; item: T }>;
-  private readonly vocabulary = new Set<string>();
+  private readonly postings: Postings;
+  private readonly bitmaps = new Map<string, Uint32Array>();
+  private readonly commonFrom: number;
 
+  /**
+   * Builds the index over `items`, or takes a serialised one (see toJSON) that was built from the same items with
+   * the same fields and analyzer — the caller's cache key guarantees that.
+   */
   constructor(
-    items: readonly T[],
+    private readonly items: readonly T[],
     fields: readonly FieldSpec<T>[],
-    private readonly analyzer: Analyzer,
+    analyzer: Analyzer,
+    options: { common?: typeof COMMON_TERM; serialised?: AsPlainObject } = {},
   ) {
     const byName = new Map(fields.map((f) => [f.name, f]));
-    this.mini = new MiniSearch<{ i: number; item: T }>({
+    const miniOptions: Options<{ i: number; item: T }> = {
       idField: 'i',
       fields: fields.map((f) => f.name),
       extractField: (doc, field) => (field === 'i' ? doc.i : byName.get(field)!.extract(doc.item)),
       tokenize: (text) => words(text),
-      processTerm: (term) => {
-        const terms = this.analyzer.indexTerms(term);
-        for (const t of terms) this.vocabulary.add(t);
-        return terms;
-      },
+      processTerm: (term) => analyzer.indexTerms(term),
       searchOptions: {
         boost: Object.fromEntries(fields.map((f) => [f.name, f.boost])),
-        processTerm: (term) => queryTerm(term),
-        fuzzy: (term) => (this.vocabulary.has(term) ? false : allowedEdits(term.length) || false),
+        // Queries reach MiniSearch already planned: terms are final, so no processing and no fuzzy here.
+        tokenize: (text) => text.split(' '),
+        processTerm: (term) => term,
         // Ranking should not prefer short fields just because they are short (titles vs. quoted sources).
         bm25: { k: 1.2, b: 0.5, d: 0.5 },
       },
-    });
-    this.mini.addAll(items.map((item, i) => ({ i, item })));
+    };
+    if (options.serialised) {
+      this.mini = MiniSearch.loadJS(options.serialised, miniOptions);
+      if (this.mini.documentCount !== items.length) throw new Error('serialised index does not match the items');
+    } else {
+      this.mini = new MiniSearch(miniOptions);
+      items.forEach((item, i) => this.mini.add({ i, item }));
+    }
+    this.postings = postingsOf(this.mini);
+    const common = options.common ?? COMMON_TERM;
+    this.commonFrom = Math.max(common.minItems, Math.ceil(items.length * common.share));
+  }
+
+  /** The index as plain data, for the start-up cache. */
+  toJSON(): AsPlainObject {
+    return this.mini.toJSON();
   }
 
   get termCount(): number {
-    return this.vocabulary.size;
+    return this.mini.termCount;
   }
 
-  /** Every concept must match (AND); if nothing does, any may (OR). */
-  search(groups: readonly QueryGroup[], filter?: (index: number) => boolean): TextHit[] {
-    if (groups.length === 0) return [];
-    const asQuery = (combineWith: 'AND' | 'OR'): Query => ({
-      combineWith,
-      queries: groups.map((g) => ({
-        combineWith: 'OR',
-        queries: g.alternatives.map((alt) => ({ combineWith: 'AND', queries: [alt] })),
-      })),
-    });
-    const options = filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {};
-    let results = this.mini.search(asQuery('AND'), options);
-    if (results.length === 0 && groups.length > 1) results = this.mini.search(asQuery('OR'), options);
-    return results.map((r) => ({ index: r.id as number, score: r.score, exact: this.isExact(r) }));
+  /** In how many items a term appears (the largest count over fields: a cheap lower bound of the union). */
+  documentFrequency(term: string): number {
+    const fields = this.postings.get(term);
+    if (!fields) return 0;
+    let df = 0;
+    for (const docs of fields.values()) df = Math.max(df, docs.size);
+    return df;
   }
 
-  private isExact(result: SearchResult): boolean {
-    const typed = new Set(result.queryTerms);
-    return result.terms.every((t) => typed.has(t));
+  /** Vocabulary terms for a query word: itself if known, else those within the allowed edits (closest only). */
+  private plan(word: string): PlannedTerm[] {
+    if (this.postings.has(word)) return [{ term: word, corrected: false }];
+    const edits = allowedEdits(word.length);
+    if (edits === 0) return [];
+    const near = this.postings.fuzzyGet(word, edits);
+    let best = Infinity;
+    for (const [, [, distance]] of near) best = Math.min(best, distance);
+    return [...near].filter(([, [, d]]) => d === best).map(([term]) => ({ term, corrected: true }));
   }
+
+  private bitmap(term: string): Uint32Array {
+    let bits = this.bitmaps.get(term);
+    if (!bits) {
+      bits = new Uint32Array(Math.ceil(this.items.length / 32));
+      for (const docs of this.postings.get(term)?.values() ?? []) for (const id of docs.keys()) bits[id >>> 5]! |= 1 << (id & 31);
+      this.bitmaps.set(term, bits);
+    }
+    return bits;
+  }
+
+  /**
+   * Every concept must match (AND); if nothing does, any may (OR). Each concept is a set of alternatives (the
+   * words as typed, glossary translations), each alternative a set of words that must all match.
+   */
+  search(groups: readonly QueryGroup[], filter?: (index: number) => boolean): TextResults {
+    const corrected = new Set<string>();
+    // Each group: alternatives, each a list of terms (one per word, typos resolved to vocabulary terms).
+    const planned: string[][][] = [];
+    for (const group of groups) {
+      const alternatives: string[][] = [];
+      for (const alt of group.alternatives) {
+        const perWord = words(alt)
+          .map((w) => queryTerm(w))
+          .filter((t): t is string => t !== null)
+          .map((t) => this.plan(t));
+        if (perWord.length === 0 || perWord.some((options) => options.length === 0)) continue;
+        for (const options of perWord) for (const o of options) if (o.corrected) corrected.add(o.term);
+        // A word with several equally close corrections becomes several alternatives' worth of terms: expand.
+        const expand = (i: number, acc: string[]): void => {
+          if (i === perWord.length) alternatives.push(acc);
+          else for (const o of perWord[i]!) expand(i + 1, [...acc, o.term]);
+        };
+        expand(0, []);
+      }
+      if (alternatives.length > 0 || group.alternatives.length > 0) planned.push(alternatives);
+    }
+    const matchable = planned.filter((alts) => alts.length > 0);
+    if (matchable.length === 0) return { hits: [] };
+
+    const isCommon = (alts: string[][]) => alts.every((terms) => terms.every((t) => this.documentFrequency(t) >= this.commonFrom));
+    const run = (groupsToRun: string[][][], combineWith: 'AND' | 'OR'): TextResults => {
+      const rare = groupsToRun.filter((alts) => !isCommon(alts));
+      const commonGroups = groupsToRun.filter(isCommon);
+      // All common groups folded into one bitmap: AND (or OR) word by word, 32 items at a time.
+      const common = commonGroups.length > 0 ? combine(commonGroups.map((alts) => this.groupBitmap(alts)), combineWith) : null;
+      const inCommon = (i: number) => common === null || has(common, i);
+      if (rare.length === 0) {
+        // Only common words: every item that has them, unscored. Return the bitmap, not a list of hits.
+        const bits = common!;
+        const any = filter ? someSet(bits, filter) : bits.some((w) => w !== 0);
+        return any ? { hits: [], unranked: { bits, filter } } : { hits: [] };
+      }
+      const query: Query = {
+        combineWith,
+        queries: rare.map((alts) => ({ combineWith: 'OR', queries: alts.map((terms) => ({ combineWith: 'AND', queries: [terms.join(' ')] })) })),
+      };
+      const keep = (r: SearchResult) => {
+        const i = r.id as number;
+        return (combineWith === 'OR' || inCommon(i)) && (!filter || filter(i));
+      };
+      const results = this.mini.search(query, { filter: keep });
+      return { hits: results.map((r) => ({ index: r.id as number, score: r.score, exact: !r.terms.some((t) => corrected.has(t)) })) };
+    };
+
+    const all = run(matchable, 'AND');
+    if (all.hits.length > 0 || all.unranked || matchable.length === 1) return all;
+    return run(matchable, 'OR');
+  }
+
+  private groupBitmap(alternatives: string[][]): Uint32Array {
+    const out = new Uint32Array(Math.ceil(this.items.length / 32));
+    for (const terms of alternatives) {
+      const maps = terms.map((t) => this.bitmap(t));
+      for (let w = 0; w < out.length; w++) {
+        let word = 0xffffffff;
+        for (const bits of maps) word &= bits[w]!;
+        out[w]! |= word;
+      }
+    }
+    return out;
+  }
+}
+
+function combine(maps: Uint32Array[], op: 'AND' | 'OR'): Uint32Array {
+  const out = Uint32Array.from(maps[0]!);
+  for (const bits of maps.slice(1)) for (let w = 0; w < out.length; w++) out[w] = op === 'AND' ? out[w]! & bits[w]! : out[w]! | bits[w]!;
+  return out;
+}
+
+/** Calls `visit` with each set position in ascending order. */
+export function forEachSet(bits: Uint32Array, visit: (index: number) => void): void {
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      visit(w * 32 + (31 - Math.clz32(low)));
+      word ^= low;
+    }
+  }
+}
+
+function someSet(bits: Uint32Array, test: (index: number) => boolean): boolean {
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      if (test(w * 32 + (31 - Math.clz32(low)))) return true;
+      word ^= low;
+    }
+  }
+  return false;
+}
+
+export function has(bits: Uint32Array, i: number): boolean {
+  return (bits[i >>> 5]! & (1 << (i & 31))) !== 0;
 }

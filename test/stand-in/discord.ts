@@ -183,6 +183,20 @@ export class DiscordStandIn {
     return this.interaction({ type: 2, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId } }, locale, extra);
   }
 
+  /**
+   * Creates a slash-command interaction as Discord would POST it to an HTTP interactions endpoint (no gateway
+   * dispatch): the caller delivers `payload` and reports the endpoint's HTTP answer with `acknowledgedOverHttp`.
+   */
+  httpCommand(name: string, options: Json[] = [], locale = 'en-US'): InteractionRecord {
+    return this.interaction({ type: 2, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId } }, locale, {}, false);
+  }
+
+  /** Records the endpoint's HTTP response as the interaction's first answer (Discord takes it from the response). */
+  acknowledgedOverHttp(record: InteractionRecord, response: Json): void {
+    record.callbacks.push({ kind: 'callback', type: response.type as number, body: response, files: [], at: Date.now() });
+    this.notify();
+  }
+
   /** Dispatches an autocomplete request for the focused option. */
   autocomplete(name: string, focused: string, value: string, others: Json[] = [], locale = 'en-US'): InteractionRecord {
     const options = [...others, { name: focused, type: 3, value, focused: true }];
@@ -214,7 +228,7 @@ export class DiscordStandIn {
     return { user: this.user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '2248473465835073' };
   }
 
-  private interaction(body: Json, locale: string, extra: Json = {}): InteractionRecord {
+  private interaction(body: Json, locale: string, extra: Json = {}, overGateway = true): InteractionRecord {
     const id = snowflake();
     const token = `itoken.${randomBytes(16).toString('hex')}`;
     const payload = {
@@ -238,7 +252,7 @@ export class DiscordStandIn {
     };
     const record: InteractionRecord = { id, token, payload, dispatchedAt: Date.now(), callbacks: [], edits: [], followups: [], rejected: [] };
     this.interactions.set(id, record);
-    this.dispatch('INTERACTION_CREATE', payload);
+    if (overGateway) this.dispatch('INTERACTION_CREATE', payload);
     return record;
   }
 

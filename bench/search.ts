@@ -1,0 +1,93 @@
+/** The search benchmark: our paths beside plain MiniSearch and Fuse.js on the same synthetic records. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { runCommand } from '../src/commands/index.js';
+import type { CommandName } from '../src/commands/reply.js';
+import { type Loaded, loadIndexed } from '../src/data/live.js';
+import type { Entry } from '../src/data/schema.js';
+import { renderDiscord } from '../src/render/discord.js';
+import { generateRecord } from './generate.js';
+import { type Path, queryMix } from './queries.js';
+import { heapMB, type Stat, stat, time } from './stats.js';
+
+export interface SizeResult {
+  entries: number;
+  buildMs: number;
+  cacheWriteMs: number;
+  readyMs: number;
+  readyFromCache: boolean;
+  heapMB: number;
+  paths: Record<Path, Stat>;
+  plainMiniSearch: { buildMs: number; search: Stat };
+  fuse: { buildMs: number; search: Stat };
+}
+
+const flatten = (e: Entry) => ({
+  id: e.id,
+  title: e.title,
+  summary: e.summary,
+  source: e.source,
+  places: e.places.map((p) => `${p.name} ${p.municipality ?? ''} ${p.county}`).join(' '),
+  people: e.people.map((p) => `${p.name ?? ''} ${p.role ?? ''} ${p.organisation}`).join(' '),
+});
+
+function runPath(loaded: Loaded, path: Path, text: string, field?: 'place' | 'who' | 'period' | 'title'): unknown {
+  if (path === 'autocomplete') return loaded.suggester.suggest(field!, text, 'sv');
+  // The whole query path a user waits for: command, then the Discord rendering of the first page.
+  return renderDiscord(runCommand(path as CommandName, { text }, loaded.index, 'sv'));
+}
+
+export function benchSize(entries: number, options: { perPath: number; fuseQueries: number; log: (s: string) => void }): SizeResult {
+  const { log } = options;
+  const dir = mkdtempSync(join(tmpdir(), 'projektminne-bench-'));
+  const file = join(dir, `synthetic-${entries}.json`);
+  // Written and let go, so the heap figure below is the bot's own: record, indexes and lists, nothing else.
+  writeFileSync(file, JSON.stringify(generateRecord(entries)));
+  const cacheDir = join(dir, 'cache');
+
+  heapMB();
+  log(`  ${entries}: building…`);
+  let [loaded, buildMs] = time(() => loadIndexed(file, { cacheDir }));
+  const [, cacheWriteMs] = time(() => loaded.saveCache());
+  // Start-to-ready as the bot sees it on a restart: read, hash, load the cached index, build the rest.
+  loaded = undefined as unknown as Loaded;
+  heapMB();
+  const [warm, readyMs] = time(() => loadIndexed(file, { cacheDir }));
+  const heap = heapMB();
+
+  const mix = queryMix(options.perPath);
+  for (const q of mix) runPath(warm, q.path, q.text, q.field); // warm-up: JIT and lazily built bitmaps
+  const samples: Record<Path, number[]> = { visit: [], contact: [], timeline: [], search: [], ask: [], autocomplete: [] };
+  for (const q of mix) samples[q.path].push(time(() => runPath(warm, q.path, q.text, q.field))[1]);
+  const paths = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stat(v)])) as Record<Path, Stat>;
+
+  const searchTexts = mix.filter((q) => q.path === 'search').map((q) => q.text);
+  const docs = (JSON.parse(readFileSync(file, 'utf8')) as { entries: Entry[] }).entries.map(flatten);
+  const [plain, plainBuildMs] = time(() => {
+    const m = new MiniSearch({ fields: ['title', 'summary', 'source', 'places', 'people'] });
+    m.addAll(docs);
+    return m;
+  });
+  for (const q of searchTexts) plain.search(q);
+  const plainSearch = stat(searchTexts.map((q) => time(() => plain.search(q))[1]));
+
+  const [fuse, fuseBuildMs] = time(() => new Fuse(docs, { keys: ['title', 'summary', 'source', 'places', 'people'] }));
+  const fuseTexts = searchTexts.slice(0, options.fuseQueries);
+  const fuseSearch = stat(fuseTexts.map((q) => time(() => fuse.search(q))[1]));
+
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    entries,
+    buildMs,
+    cacheWriteMs,
+    readyMs,
+    readyFromCache: warm.fromCache,
+    heapMB: heap,
+    paths,
+    plainMiniSearch: { buildMs: plainBuildMs, search: plainSearch },
+    fuse: { buildMs: fuseBuildMs, search: fuseSearch },
+  };
+}

@@ -1,0 +1,31 @@
+/** Small helpers for timing: percentiles over samples in milliseconds. */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export interface Stat {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export function stat(samples: number[]): Stat {
+  return { n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+}
+
+export function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const result = fn();
+  return [result, performance.now() - start];
+}
+
+export function heapMB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+export const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : v >= 10 ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ms`);

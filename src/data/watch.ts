@@ -1,0 +1,52 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { Logger } from 'pino';
+import { DataError } from './load.js';
+import type { LiveRecord } from './live.js';
+
+/** Editors write files in bursts (truncate, write, rename): wait for quiet before reloading. */
+const DEBOUNCE_MS = 250;
+
+/**
+ * Reloads the record when its file changes or on SIGHUP. A valid file is swapped in at once (one assignment:
+ * readers see the old record or the new, never half); an invalid one is refused with a log line naming the file,
+ * entry and field, and the last good record keeps serving. Returns a function that stops watching.
+ */
+export function watchRecord(record: LiveRecord, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const reload = (reason: string) => {
+    try {
+      const started = Date.now();
+      const next = record.reload();
+      logger.info({ reason, file: next.file, entries: next.index.entries.length, ms: Date.now() - started }, 'record reloaded');
+      setImmediate(() => next.saveCache());
+    } catch (error) {
+      if (error instanceof DataError) {
+        logger.error({ reason, file: error.file, problems: error.problems }, 'reload refused: keeping the last good record');
+      } else {
+        logger.error({ reason, err: String(error) }, 'reload failed: keeping the last good record');
+      }
+    }
+  };
+  const schedule = (reason: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => reload(reason), DEBOUNCE_MS);
+  };
+  const file = record.current.file;
+  // Watch the folder, not the file: an editor's rename-into-place replaces the file the watch was on.
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dirname(file), (_event, name) => {
+      if (name === null || name === basename(file)) schedule('file changed');
+    });
+  } catch (error) {
+    logger.warn({ file, err: String(error) }, 'cannot watch the data file; SIGHUP still reloads');
+  }
+  const onHup = () => reload('SIGHUP');
+  process.on('SIGHUP', onHup);
+  return () => {
+    clearTimeout(timer);
+    watcher?.close();
+    process.off('SIGHUP', onHup);
+  };
+}

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import type { Logger } from 'pino';
+import { type Answer, answerInteraction, type InteractionInput } from '../bot/answer.js';
+import type { LiveRecord, Loaded } from '../data/live.js';
+import { localeFromDiscord, t } from '../i18n.js';
+import { DISCORD } from '../limits.js';
+import type { MessagePayload } from '../render/fit.js';
+import { verifySignature } from './verify.js';
+
+/** Discord's interaction payloads are a few kilobytes; anything near this is not from Discord. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** Defer (type 5) when the answer is not ready this long after the request arrived. */
+export const HTTP_DEFER_AFTER_MS = 2000;
+
+export interface EndpointOptions {
+  publicKey: KeyObject;
+  record: LiveRecord;
+  logger: Logger;
+  /** REST base for follow-ups after a deferral (default Discord's). Interaction webhooks need no bot token. */
+  apiUrl?: string;
+  answer?: (input: InteractionInput, loaded: Loaded) => Answer | Promise<Answer>;
+}
+
+type Json = Record<string, unknown>;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, 'body too large'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, 'body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Raw interaction JSON → the door-neutral input, exactly as the gateway door builds it from discord.js. */
+export function inputFromJson(body: Json): InteractionInput | null {
+  const data = (body.data ?? {}) as Json;
+  const user = ((body.member as Json | undefined)?.user ?? body.user ?? {}) as Json;
+  const base = { locale: typeof body.locale === 'string' ? body.locale : undefined, userId: String(user.id ?? '0') };
+  const options = Array.isArray(data.options) ? (data.options as Json[]) : [];
+  if (body.type === 2 || body.type === 4) {
+    const command = String(data.name ?? '');
+    if (body.type === 4) {
+      const focused = options.find((o) => o.focused === true);
+      return { ...base, kind: 'autocomplete', command, focused: String(focused?.name ?? ''), value: String(focused?.value ?? '') };
+    }
+    return { ...base, kind: 'command', command, options: Object.fromEntries(options.map((o) => [String(o.name), o.value as string | number | boolean])) };
+  }
+  if (body.type === 3 && typeof data.custom_id === 'string') {
+    const flags = Number((body.message as Json | undefined)?.flags ?? 0);
+    return { ...base, kind: 'button', customId: data.custom_id, messageIsPrivate: (flags & 64) !== 0 };
+  }
+  return null;
+}
+
+/** The interaction callback for an answer: 4 new message, 7 update, 8 autocomplete choices. */
+export function callbackFor(answer: Answer): Json {
+  if (answer.kind === 'choices') return { type: 8, data: { choices: answer.choices.slice(0, DISCORD.autocompleteChoices) } };
+  const data: MessagePayload = answer.kind === 'message' && answer.ephemeral ? { ...answer.payload, flags: 64 } : answer.payload;
+  return { type: answer.kind === 'update' ? 7 : 4, data };
+}
+
+/**
+ * The second door: Discord's HTTP interactions endpoint. Stateless, so any number of instances can stand
+ * behind a load balancer. Verifies every request's Ed25519 signature, answers PING with PONG, and answers
+ * commands, autocomplete and buttons with the same core and rendering as the gateway bot.
+ */
+export function createEndpoint(options: EndpointOptions): Server {
+  const { logger, record } = options;
+  const answer = options.answer ?? answerInteraction;
+  const apiUrl = (options.apiUrl ?? 'https://discord.com/api').replace(/\/$/, '');
+
+  const send = (res: ServerResponse, status: number, body?: Json) => {
+    res.writeHead(status, body ? { 'content-type': 'application/json' } : {});
+    res.end(body ? JSON.stringify(body) : undefined);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/healthz') {
+      const { index, loadedAt } = record.current;
+      return send(res, 200, { ok: true, entries: index.entries.length, loadedAt: loadedAt.toISOString() });
+    }
+    if (url.pathname !== '/interactions') return send(res, 404, { error: 'not found' });
+    if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
+
+    const raw = await readBody(req);
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    if (!verifySignature(options.publicKey, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, raw)) {
+      logger.warn({ door: 'http', outcome: 'bad-signature' }, 'request refused');
+      return send(res, 401, { error: 'invalid request signature' });
+    }
+    let body: Json;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as Json;
+      if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object');
+    } catch {
+      return send(res, 400, { error: 'malformed JSON' });
+    }
+    if (body.type === 1) return send(res, 200, { type: 1 });
+
+    const input = inputFromJson(body);
+    const fields = { door: 'http', interaction: body.id, type: input?.kind ?? `type-${String(body.type)}`, command: (body.data as Json | undefined)?.name, locale: body.locale };
+    if (!input) return send(res, 400, { error: 'unsupported interaction type' });
+    let outcome = 'answered';
+    try {
+      const work = Promise.resolve().then(() => answer(input, record.current));
+      if (input.kind === 'autocomplete') {
+        const result = await work.catch(() => ({ kind: 'choices', choices: [] }) as Answer);
+        return send(res, 200, callbackFor(result));
+      }
+      const late = Symbol('late');
+      let timer: NodeJS.Timeout | undefined;
+      const first = await Promise.race([work, new Promise<typeof late>((r) => (timer = setTimeout(() => r(late), HTTP_DEFER_AFTER_MS)))]);
+      clearTimeout(timer);
+      if (first !== late) return send(res, 200, callbackFor(first));
+      // Late: acknowledge now (5 = "thinking…", 6 = keep the message), then put the answer in place by webhook.
+      outcome = 'deferred';
+      send(res, 200, { type: input.kind === 'button' ? 6 : 5, data: input.kind === 'command' && input.options.private === true ? { flags: 64 } : {} });
+      const result = await work;
+      const payload = callbackFor(result).data as Json;
+      const target = `${apiUrl}/v10/webhooks/${String(body.application_id)}/${String(body.token)}${result.kind === 'message' && input.kind === 'button' ? '' : '/messages/@original'}`;
+      const response = await fetch(target, { method: result.kind === 'message' && input.kind === 'button' ? 'POST' : 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      if (!response.ok) throw new Error(`follow-up failed with ${response.status}`);
+    } catch (error) {
+      outcome = 'failed';
+      logger.error({ ...fields, err: String((error as Error)?.message ?? error) }, 'interaction failed');
+      if (!res.headersSent) {
+        const apology = t(localeFromDiscord(input.locale)).errorInternal;
+        send(res, 200, { type: 4, data: { content: apology, flags: 64, allowed_mentions: { parse: [] } } });
+      }
+    } finally {
+      logger.info({ ...fields, latencyMs: Date.now() - started, outcome }, 'interaction');
+    }
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (!res.headersSent) send(res, status, { error: status === 413 ? 'body too large' : 'internal error' });
+      else res.end();
+      if (status === 500) logger.error({ door: 'http', err: String(error) }, 'request failed');
+    });
+  });
+}

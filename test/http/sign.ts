@@ -1,0 +1,12 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+
+/** A fresh Ed25519 key pair, with the public key as Discord shows it (64 hex characters). */
+export function keyPair(): { privateKey: KeyObject; publicHex: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ format: 'der', type: 'spki' });
+  return { privateKey, publicHex: der.subarray(der.length - 32).toString('hex') };
+}
+
+export function signBody(privateKey: KeyObject, timestamp: string, body: string | Buffer): string {
+  return sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.isBuffer(body) ? body : Buffer.from(body)]), privateKey).toString('hex');
+}
