@@ -1,5 +1,5 @@
 import type { Entry } from '../data/schema.js';
-import { formatSpan, KIND_LABELS, type Locale, periodLabel } from '../i18n.js';
+import { formatSpan, type Locale, periodLabel } from '../i18n.js';
 import { DISCORD } from '../limits.js';
 import type { RecordIndex } from './engine.js';
 import { allowedEdits, editDistance } from './fuzzy.js';

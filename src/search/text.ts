@@ -11,7 +11,7 @@ export function lower(text: string): string {
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const SPECIAL_FOLDS: Record<string, string> = { æ: 'a', ø: 'o', ß: 'ss', đ: 'd', ł: 'l' };
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 // Folding is on every hot path (indexing, autocomplete), and text is mostly ASCII with a few å/ä/ö: each
 // non-ASCII character is folded once and remembered.
 const folded = new Map<string, string>();
