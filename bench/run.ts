@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchDiscord } from './discord.js';
+import { benchPicture } from './picture.js';
 import { benchSize, type SizeResult } from './search.js';
 import { ms } from './stats.js';
 
@@ -48,8 +49,16 @@ row(['---', '---:', '---:', '---:', '---:']);
 row([`one at a time (${discord.sequential.n})`, ms(discord.sequential.p50), ms(discord.sequential.p99), ms(discord.sequential.max), '–']);
 row([`${discord.burst.interactions} in bursts of ${discord.burst.interactions / discord.burst.bursts}`, ms(discord.burst.p50), ms(discord.burst.p99), ms(discord.burst.max), `${discord.burst.answeredOnce} of ${discord.burst.interactions}`]);
 
+log('  timeline picture…');
+const picture = benchPicture(values.quick ? 5 : 50);
+lines.push('');
+row(['timeline picture (PNG, 1000×560)', 'p50', 'p99', 'max', 'n']);
+row(['---', '---:', '---:', '---:', '---:']);
+row(['whole record, 2016–2018 (22 entries)', ms(picture.whole.p50), ms(picture.whole.p99), ms(picture.whole.max), String(picture.whole.n)]);
+row(['one season, våren 2017 (10 entries)', ms(picture.season.p50), ms(picture.season.p99), ms(picture.season.max), String(picture.season.n)]);
+
 process.stdout.write(`${lines.join('\n')}\n`);
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(values.out, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results, discord }, null, 2)}\n`);
+writeFileSync(values.out, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results, discord, picture }, null, 2)}\n`);
 log(`figures written to ${values.out}`);

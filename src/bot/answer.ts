@@ -58,14 +58,14 @@ export function answerInteraction(input: InteractionInput, loaded: Loaded): Answ
       const isPrivate = input.options.private === true;
       const reply = runCommand(input.command, { text, kind }, loaded.index, locale);
       const ephemeral = isPrivate || (reply.type === 'notice' && reply.error);
-      return { kind: 'message', payload: renderDiscord(reply, { private: ephemeral, kind, query: text }), ephemeral };
+      return { kind: 'message', payload: renderDiscord(reply, { private: ephemeral, kind, query: text, picture: true }), ephemeral };
     }
     case 'button': {
       const state = decodeState(input.customId);
       if (!state) return errorMessage(t(locale).buttonExpired, locale);
       const reply = runCommand(state.command, { text: state.query, kind: state.kind }, loaded.index, state.locale);
       if (state.action === 'share') {
-        const payload = renderDiscord(reply, { page: state.page, kind: state.kind, query: state.query });
+        const payload = renderDiscord(reply, { page: state.page, kind: state.kind, query: state.query, picture: true });
         const shared = `${t(state.locale).sharedBy(`<@${input.userId}>`)}`;
         return { kind: 'message', payload: { ...payload, content: payload.content ? `${payload.content}\n-# ${shared}` : `-# ${shared}` }, ephemeral: false };
       }

@@ -35,8 +35,10 @@ export interface BotOptions {
 
 /** discord.js wants camelCase allowedMentions; everything else it takes as API JSON. */
 function toDiscordJs(payload: MessagePayload) {
-  const { allowed_mentions: _am, flags: _f, attachments: _a, ...rest } = payload;
-  return { ...rest, allowedMentions: { parse: [], repliedUser: false } };
+  const { allowed_mentions: _am, flags: _f, attachments: _a, files, ...rest } = payload;
+  // discord.js sends files as multipart with payload_json and describes them in `attachments` itself.
+  const attachments = files?.map((f) => ({ attachment: f.data, name: f.name, description: f.description }));
+  return { ...rest, ...(attachments ? { files: attachments } : {}), allowedMentions: { parse: [], repliedUser: false } };
 }
 
 /** For a new message: the same body, plus the ephemeral flag when private. */

@@ -3,6 +3,7 @@
  * The terminal door: `npm run ask -- visit Motala`, `npm run ask -- När besökte vi Motala?`,
  * `--json` for scripts, and batch mode (`--json` with commands on stdin, one per line).
  */
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { config } from 'dotenv';
@@ -14,6 +15,7 @@ import { type Loaded, loadIndexed } from '../data/live.js';
 import { dataFilePath } from '../data/source.js';
 import { type Locale, LOCALES, t } from '../i18n.js';
 import { renderJson } from '../render/json.js';
+import { timelinePng } from '../render/picture.js';
 import { renderText } from '../render/text.js';
 import type { RecordIndex } from '../search/engine.js';
 
@@ -27,6 +29,7 @@ Options:
   --json           print JSON: { "command", "query", "results": [...] }
   --kind KIND      with search: only entries of this kind (e.g. study-visit)
   --data FILE      use another data file of the same schema (default: DATA_FILE or data/activities.json)
+  --png FILE       with timeline or summary: also write the timeline picture (PNG) to FILE
   -h, --help       this text`;
 
 const EXIT_USAGE = 2;
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
         json: { type: 'boolean', default: false },
         kind: { type: 'string' },
         data: { type: 'string' },
+        png: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -108,6 +112,15 @@ async function main(): Promise<void> {
   const reply = answerLine(positionals.join(' '), index, locale, false, values.kind);
   process.stdout.write(`${values.json ? JSON.stringify(renderJson(reply), null, 2) : renderText(reply)}\n`);
   if (reply.type === 'notice' && reply.error) process.exitCode = EXIT_USAGE;
+  if (values.png) {
+    if (reply.span && (reply.type === 'entries' || reply.type === 'summary')) {
+      writeFileSync(values.png, timelinePng(reply.entries, reply.span, reply.locale, reply.title));
+      process.stderr.write(`${t(locale).pictureWritten(values.png)}\n`);
+    } else {
+      process.stderr.write(`${t(locale).noPicture}\n`);
+      process.exitCode = EXIT_USAGE;
+    }
+  }
   // After the answer is out: a large record starts faster next time.
   loaded.saveCache();
 }

@@ -37,6 +37,8 @@ interface ReplyBase {
   title: string;
   /** A line or two under the title: matched places, how /ask read the question, etc. */
   description?: string;
+  /** For /timeline and /summary: the period shown, which the timeline picture draws. */
+  span?: MonthSpan;
 }
 
 /**

@@ -61,5 +61,6 @@ export const summary: Command = ({ text }, { index, locale }) => {
     description: m.summaryLead(facts.total, covered),
     facts,
     entries,
+    span,
   };
 };

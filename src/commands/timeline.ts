@@ -10,5 +10,5 @@ export const timeline: Command = ({ text }, { index, locale }) => {
   const label = formatSpan(period.start, period.end, locale);
   const entries = index.timeline(period);
   if (entries.length === 0) return notice('timeline', text, locale, m.timelineNone(label));
-  return { type: 'entries', command: 'timeline', query: text, locale, title: m.timelineTitle(label), entries };
+  return { type: 'entries', command: 'timeline', query: text, locale, title: m.timelineTitle(label), entries, span: { start: period.start, end: period.end } };
 };

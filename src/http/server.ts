@@ -73,10 +73,30 @@ export function inputFromJson(body: Json): InteractionInput | null {
 }
 
 /** The interaction callback for an answer: 4 new message, 7 update, 8 autocomplete choices. */
-export function callbackFor(answer: Answer): Json {
+export function callbackFor(answer: Answer): { type: number; data: Json | MessagePayload } {
   if (answer.kind === 'choices') return { type: 8, data: { choices: answer.choices.slice(0, DISCORD.autocompleteChoices) } };
   const data: MessagePayload = answer.kind === 'message' && answer.ephemeral ? { ...answer.payload, flags: 64 } : answer.payload;
   return { type: answer.kind === 'update' ? 7 : 4, data };
+}
+
+/**
+ * A body for Discord: JSON, or — when files go with it — multipart/form-data with the JSON as `payload_json` and
+ * each file as `files[n]`, which is how Discord takes attachments in interaction responses and webhooks.
+ */
+export async function encodeForDiscord(json: Json): Promise<{ contentType: string; body: Buffer }> {
+  const data = json.data as MessagePayload | undefined;
+  const files = data?.files ?? (json as unknown as MessagePayload).files;
+  if (!files || files.length === 0) return { contentType: 'application/json', body: Buffer.from(JSON.stringify(json)) };
+  const strip = (o: Json) => {
+    const { files: _files, ...rest } = o;
+    return rest;
+  };
+  const payload = json.data ? { ...json, data: strip(json.data as Json) } : strip(json);
+  const form = new FormData();
+  form.append('payload_json', JSON.stringify(payload));
+  files.forEach((f, i) => form.append(`files[${i}]`, new Blob([f.data], { type: f.contentType }), f.name));
+  const response = new Response(form);
+  return { contentType: response.headers.get('content-type')!, body: Buffer.from(await response.arrayBuffer()) };
 }
 
 /**
@@ -92,6 +112,11 @@ export function createEndpoint(options: EndpointOptions): Server {
   const send = (res: ServerResponse, status: number, body?: Json) => {
     res.writeHead(status, body ? { 'content-type': 'application/json' } : {});
     res.end(body ? JSON.stringify(body) : undefined);
+  };
+  const sendCallback = async (res: ServerResponse, callback: Json) => {
+    const { contentType, body } = await encodeForDiscord(callback);
+    res.writeHead(200, { 'content-type': contentType });
+    res.end(body);
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -128,20 +153,20 @@ export function createEndpoint(options: EndpointOptions): Server {
       const work = Promise.resolve().then(() => answer(input, record.current));
       if (input.kind === 'autocomplete') {
         const result = await work.catch(() => ({ kind: 'choices', choices: [] }) as Answer);
-        return send(res, 200, callbackFor(result));
+        return send(res, 200, callbackFor(result) as Json);
       }
       const late = Symbol('late');
       let timer: NodeJS.Timeout | undefined;
       const first = await Promise.race([work, new Promise<typeof late>((r) => (timer = setTimeout(() => r(late), HTTP_DEFER_AFTER_MS)))]);
       clearTimeout(timer);
-      if (first !== late) return send(res, 200, callbackFor(first));
+      if (first !== late) return sendCallback(res, callbackFor(first) as Json);
       // Late: acknowledge now (5 = "thinking…", 6 = keep the message), then put the answer in place by webhook.
       outcome = 'deferred';
       send(res, 200, { type: input.kind === 'button' ? 6 : 5, data: input.kind === 'command' && input.options.private === true ? { flags: 64 } : {} });
       const result = await work;
-      const payload = callbackFor(result).data as Json;
+      const encoded = await encodeForDiscord(callbackFor(result).data as Json);
       const target = `${apiUrl}/v10/webhooks/${String(body.application_id)}/${String(body.token)}${result.kind === 'message' && input.kind === 'button' ? '' : '/messages/@original'}`;
-      const response = await fetch(target, { method: result.kind === 'message' && input.kind === 'button' ? 'POST' : 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      const response = await fetch(target, { method: result.kind === 'message' && input.kind === 'button' ? 'POST' : 'PATCH', headers: { 'content-type': encoded.contentType }, body: encoded.body });
       if (!response.ok) throw new Error(`follow-up failed with ${response.status}`);
     } catch (error) {
       outcome = 'failed';

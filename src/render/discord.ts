@@ -1,6 +1,8 @@
 import type { Reply } from '../commands/reply.js';
 import { COMMAND_NAMES } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
+import { KIND_COLOURS } from './colours.js';
+import { timelinePng } from './picture.js';
 import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
 import { PAGE_SIZE } from '../limits.js';
 import type { Contact } from '../search/contacts.js';
@@ -9,20 +11,6 @@ import { escapeDiscord as esc } from './escape.js';
 import { type ActionRow, type Button, type Embed, fitMessage, type MessagePayload, truncate } from './fit.js';
 import { contactEntryLine, contactHeadline, entryHeadline, personText, placeText } from './format.js';
 
-/** One colour per kind, readable on Discord's dark and light themes. */
-export const KIND_COLOURS: Record<Kind, number> = {
-  survey: 0x8e6bd8,
-  workshop: 0xe0a526,
-  conference: 0xd9534f,
-  mapping: 0x3c9d9b,
-  'study-trip': 0x2f80ed,
-  'study-visit': 0x27ae60,
-  visit: 0x6fbf4a,
-  'phone-interview': 0xe67e22,
-  'phone-call': 0xf2994a,
-  conversation: 0xb5651d,
-  email: 0x7f8c8d,
-};
 const BRAND = 0x3b6ea5;
 const CONTACTS_PER_PAGE = 8;
 
@@ -34,6 +22,20 @@ export interface RenderOptions {
   kind?: Kind;
   /** The text to re-run on a button press (the reply's query unless a door says otherwise). */
   query?: string;
+  /** Attach the timeline picture to /timeline and /summary answers (not to page turns: the message has it). */
+  picture?: boolean;
+}
+
+export const PICTURE_NAME = 'timeline.png';
+
+/** The picture as a file to send with the message, for replies that show a period. */
+function pictureFiles(reply: Reply): Pick<MessagePayload, 'files' | 'attachments'> {
+  if (!reply.span || (reply.type !== 'entries' && reply.type !== 'summary') || reply.entries.length === 0) return {};
+  const description = reply.title.slice(0, 1000);
+  return {
+    files: [{ name: PICTURE_NAME, data: timelinePng(reply.entries, reply.span, reply.locale, reply.title), contentType: 'image/png', description }],
+    attachments: [{ id: 0, filename: PICTURE_NAME, description }],
+  };
 }
 
 function entryEmbed(entry: Entry, locale: Locale, full = false): Embed {
@@ -91,7 +93,7 @@ function header(reply: Reply): string {
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): MessagePayload {
   const m = t(reply.locale);
   const flags = options.private ? 64 : undefined;
-  const base = { allowed_mentions: { parse: [] as [] }, ...(flags ? { flags } : {}) };
+  const base = { allowed_mentions: { parse: [] as [] }, ...(flags ? { flags } : {}), ...(options.picture ? pictureFiles(reply) : {}) };
   const paged = <T>(items: T[], size: number) => {
     const pages = Math.max(1, Math.ceil(items.length / size));
     const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);

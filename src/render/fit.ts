@@ -34,6 +34,8 @@ export interface MessagePayload {
   /** 64 = ephemeral. */
   flags?: number;
   attachments?: { id: number; filename: string; description?: string }[];
+  /** Files sent with the message (multipart, described in `attachments`); not part of the JSON body. */
+  files?: { name: string; data: Buffer; contentType: string; description?: string }[];
 }
 
 const ELLIPSIS = '…';

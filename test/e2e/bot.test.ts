@@ -210,3 +210,21 @@ describe('the bot against the Discord stand-in', () => {
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual(['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help']);
   });
 });
+
+describe('the timeline picture through the doors', () => {
+  it('arrives with /timeline and /summary as a multipart attachment, and page turns keep it', async () => {
+    const { PNG } = await import('pngjs');
+    for (const [name, options] of [['timeline', [str('period', '2017')]], ['summary', []]] as const) {
+      const r = await run(name, options as never, 'sv-SE');
+      const file = r.callbacks[0]!.files[0]!;
+      expect(file.name).toBe('timeline.png');
+      expect(file.type).toBe('image/png');
+      expect(PNG.sync.read(file.data).height).toBe(560);
+      expect(data(r).attachments[0]).toMatchObject({ id: '0', description: expect.stringContaining(name === 'timeline' ? 'Tidslinje' : 'Sammanfattning') });
+    }
+    const msg = data(await run('timeline', [str('period', '2017')]));
+    const page = await h.discord.answered(h.discord.button(msg.components[0].components[1].custom_id, msg));
+    expect(page.callbacks[0]!.files).toEqual([]);
+    expect(page.callbacks[0]!.body.data.attachments).toBeUndefined();
+  });
+});

@@ -8,7 +8,7 @@ import { publicKeyFromHex } from '../../src/http/verify.js';
 import { createLogger } from '../../src/log.js';
 import { ROOT } from '../helpers/record.js';
 import { type Harness, startHarness } from '../e2e/harness.js';
-import { keyPair, signBody } from '../http/sign.js';
+import { keyPair, readAnswer, signBody } from '../http/sign.js';
 import { allText, AUTOCOMPLETE_OPTIONS, COMMAND_OPTIONS, hasLiveMention, hostileText, RUNS } from './arbitraries.js';
 
 const APOLOGIES = [t('sv').errorInternal, t('en').errorInternal];
@@ -73,7 +73,7 @@ describe('hostile input through the HTTP door (signed requests)', () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const res = await fetch(base, { method: 'POST', headers: { 'x-signature-ed25519': signBody(keys.privateKey, ts, text), 'x-signature-timestamp': ts }, body: text });
     expect(res.status).toBe(200);
-    return (await res.json()) as { type: number; data: Record<string, unknown> & { choices?: unknown[] } };
+    return (await readAnswer(res)).json as { type: number; data: Record<string, unknown> & { choices?: unknown[] } };
   };
 
   for (const [name, option] of COMMAND_OPTIONS) {

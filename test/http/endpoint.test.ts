@@ -9,7 +9,7 @@ import { createEndpoint } from '../../src/http/server.js';
 import { publicKeyFromHex } from '../../src/http/verify.js';
 import { createLogger } from '../../src/log.js';
 import { DiscordStandIn } from '../stand-in/discord.js';
-import { keyPair, signBody } from './sign.js';
+import { keyPair, readAnswer, signBody } from './sign.js';
 
 const keys = keyPair();
 const other = keyPair();
@@ -36,8 +36,7 @@ export async function post(url: string, body: unknown, opts: { key?: typeof keys
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-signature-timestamp': timestamp };
   if (opts.signature !== null) headers['x-signature-ed25519'] = opts.signature ?? signBody(opts.key ?? keys.privateKey, timestamp, text);
   const res = await fetch(`${url}/interactions`, { method: 'POST', headers, body: text });
-  const content = await res.text();
-  return { status: res.status, body: content ? JSON.parse(content) : null };
+  return { status: res.status, body: (await readAnswer(res)).json };
 }
 
 const command = (name: string, options: object[] = [], locale = 'en-US') => ({
@@ -137,5 +136,22 @@ describe('the HTTP interactions endpoint', () => {
   it('never writes the keys into logs', () => {
     expect(logs.join('')).not.toContain(keys.publicHex);
     expect(logs.some((l) => l.includes('"door":"http"'))).toBe(true);
+  });
+});
+
+describe('the timeline picture over HTTP', () => {
+  it('answers /timeline with multipart: payload_json plus the PNG', async () => {
+    const text = JSON.stringify(command('timeline', [{ name: 'period', type: 3, value: '2017' }], 'sv-SE'));
+    const ts = String(Math.floor(Date.now() / 1000));
+    const res = await fetch(`${base}/interactions`, { method: 'POST', headers: { 'x-signature-ed25519': signBody(keys.privateKey, ts, text), 'x-signature-timestamp': ts }, body: text });
+    expect(res.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await res.formData();
+    const payload = JSON.parse(String(form.get('payload_json')));
+    expect(payload.type).toBe(4);
+    expect(payload.data.attachments).toEqual([{ id: 0, filename: 'timeline.png', description: expect.any(String) }]);
+    expect(payload.data.files).toBeUndefined();
+    const file = form.get('files[0]') as File;
+    expect(file.name).toBe('timeline.png');
+    expect(Buffer.from(await file.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
   });
 });
