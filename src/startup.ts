@@ -36,11 +36,11 @@ export function recordOrExit(dataFile: string | undefined, logger: Logger): { re
   return { record, stopWatching: watchRecord(record, logger) };
 }
 
-/** Stores the index for a quick next start, once the door is answering. */
-export function saveCacheSoon(record: LiveRecord, logger: Logger): void {
+/** Once the door is answering: the rest of the warm-up, and the index stored for a quick next start. */
+export function finishSoon(record: LiveRecord, logger: Logger): void {
   setImmediate(() => {
     try {
-      record.current.saveCache();
+      record.current.finish();
     } catch (error) {
       logger.warn({ err: String(error) }, 'could not write the index cache');
     }

@@ -4,7 +4,7 @@
  */
 import { config } from 'dotenv';
 import { createLogger, scrub } from '../log.js';
-import { configOrExit, recordOrExit, saveCacheSoon } from '../startup.js';
+import { configOrExit, recordOrExit, finishSoon } from '../startup.js';
 import { botConfigSchema } from './config.js';
 import { createBot } from './gateway.js';
 
@@ -15,7 +15,7 @@ const logger = createLogger(cfg.LOG_LEVEL);
 const { record, stopWatching } = recordOrExit(cfg.DATA_FILE, logger);
 
 const client = createBot({ token: cfg.DISCORD_TOKEN, apiUrl: cfg.DISCORD_API_URL, enableMentions: cfg.ENABLE_MENTIONS, record, logger });
-client.once('clientReady', () => saveCacheSoon(record, logger));
+client.once('clientReady', () => finishSoon(record, logger));
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -13,6 +13,11 @@ export interface Loaded {
   fromCache: boolean;
   /** Stores the built indexes for the next start (a no-op when they came from the cache or the record is small). */
   saveCache(): void;
+  /**
+   * What can wait until the door is answering: the title list for /entry autocomplete (one candidate per entry,
+   * so the biggest list; a request that comes first builds it on demand) and the start-up cache.
+   */
+  finish(): void;
 }
 
 export interface LoadOptions {
@@ -44,7 +49,7 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
   }
   let saved = cached !== null;
   const suggester = new Suggester(index);
-  suggester.warm();
+  suggester.warm(['place', 'who', 'period']);
   return {
     file,
     index,
@@ -55,6 +60,10 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
       if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES) return;
       saved = true;
       writeCache(dir, file, key, index.serialise());
+    },
+    finish() {
+      suggester.warm(['title']);
+      this.saveCache();
     },
   };
 }
@@ -67,8 +76,10 @@ export class LiveRecord {
     return this.loaded;
   }
 
+  /** Loads the file again; the new record replaces the old only once it is complete. */
   reload(): Loaded {
     const next = loadIndexed(this.loaded.file);
+    next.suggester.warm();
     this.loaded = next;
     return next;
   }

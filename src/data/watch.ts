@@ -19,7 +19,7 @@ export function watchRecord(record: LiveRecord, logger: Logger): () => void {
       const started = Date.now();
       const next = record.reload();
       logger.info({ reason, file: next.file, entries: next.index.entries.length, ms: Date.now() - started }, 'record reloaded');
-      setImmediate(() => next.saveCache());
+      setImmediate(() => next.finish());
     } catch (error) {
       if (error instanceof DataError) {
         logger.error({ reason, file: error.file, problems: error.problems }, 'reload refused: keeping the last good record');

@@ -3,7 +3,7 @@ import { config } from 'dotenv';
 import { z } from 'zod';
 import { LOG_LEVELS } from '../bot/config.js';
 import { createLogger } from '../log.js';
-import { configOrExit, recordOrExit, saveCacheSoon } from '../startup.js';
+import { configOrExit, recordOrExit, finishSoon } from '../startup.js';
 import { createEndpoint } from './server.js';
 import { publicKeyFromHex } from './verify.js';
 
@@ -24,7 +24,7 @@ const { record, stopWatching } = recordOrExit(cfg.DATA_FILE, logger);
 const server = createEndpoint({ publicKey: publicKeyFromHex(cfg.DISCORD_PUBLIC_KEY), record, logger, apiUrl: cfg.DISCORD_API_URL });
 server.listen(cfg.PORT, () => {
   logger.info({ port: cfg.PORT }, 'listening for interactions');
-  saveCacheSoon(record, logger);
+  finishSoon(record, logger);
 });
 
 const stop = (signal: string) => {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 import type { SerialisedIndexes } from './engine.js';
 
 /**
@@ -42,13 +41,14 @@ export function cacheKey(dataBytes: Buffer): string {
 }
 
 function cacheFile(dir: string, dataFile: string, key: string): string {
-  return join(dir, `${basename(dataFile)}-${key}.v8`);
+  return join(dir, `${basename(dataFile)}-${key}.json`);
 }
 
 /** The cached indexes for this key, or null (none, unreadable, or from another version: then it rebuilds). */
 export function readCache(dir: string, dataFile: string, key: string): SerialisedIndexes | null {
   try {
-    const data = v8.deserialize(readFileSync(cacheFile(dir, dataFile, key))) as { key?: string; indexes?: SerialisedIndexes };
+    // JSON, not v8.serialize: for MiniSearch's plain-object form JSON.parse is about three times faster to read.
+    const data = JSON.parse(readFileSync(cacheFile(dir, dataFile, key), 'utf8')) as { key?: string; indexes?: SerialisedIndexes };
     return data.key === key && data.indexes ? data.indexes : null;
   } catch {
     return null;
@@ -60,10 +60,10 @@ export function writeCache(dir: string, dataFile: string, key: string, indexes: 
   mkdirSync(dir, { recursive: true });
   const target = cacheFile(dir, dataFile, key);
   const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, v8.serialize({ key, indexes }));
+  writeFileSync(temp, JSON.stringify({ key, indexes }));
   renameSync(temp, target);
   const prefix = `${basename(dataFile)}-`;
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(prefix) && join(dir, name) !== target && name.endsWith('.v8')) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(prefix) && join(dir, name) !== target && /\.(json|v8)$/.test(name)) rmSync(join(dir, name), { force: true });
   }
 }

@@ -30,8 +30,13 @@ interface Candidate {
 /** A list, best-weighted first, with an index for big lists (titles at 100,000 entries). */
 interface CandidateList {
   items: Candidate[];
-  /** For lists over BUCKETED_FROM: candidates (positions) by the first two letters of each word of their key. */
+  /**
+   * For lists over BUCKETED_FROM: candidate positions (ascending, so in weight order) by the first two and the
+   * first three letters of each word of their key.
+   */
   buckets: Map<string, Int32Array> | null;
+  /** For big lists: positions sorted by label, so the labels starting with a text are one binary search away. */
+  byLabel: Int32Array | null;
 }
 
 /** Lists longer than this are searched through word buckets instead of a full scan. */
@@ -47,7 +52,7 @@ function candidate(name: string, value: string, aliases: string, weight: number)
 function bucketsOf(items: Candidate[]): Map<string, Int32Array> {
   const lists = new Map<string, number[]>();
   items.forEach((c, i) => {
-    for (const prefix of new Set(words(c.key).map((w) => w.slice(0, 2)))) {
+    for (const prefix of new Set(c.key.split(' ').flatMap((w) => [w.slice(0, 2), w.slice(0, 3)]))) {
       let list = lists.get(prefix);
       if (!list) lists.set(prefix, (list = []));
       list.push(i);
@@ -75,6 +80,35 @@ function typoRank(key: string, typed: string): number | null {
   return words(key).some((w) => editDistance(typed, w.slice(0, typed.length + edits), edits) <= edits) ? 4 : null;
 }
 
+/** Positions in `byLabel` whose label starts with `prefix`. */
+function labelRange(byLabel: Int32Array, items: Candidate[], prefix: string): Int32Array {
+  const lowerBound = (key: string) => {
+    let lo = 0;
+    let hi = byLabel.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (items[byLabel[mid]!]!.label < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Every label starting with the prefix sorts between the prefix and the prefix followed by the highest char.
+  return byLabel.subarray(lowerBound(prefix), lowerBound(`${prefix}\uffff`));
+}
+
+/** The `count` smallest positions of a range, ascending (= best weight first), without sorting the range. */
+function firstPositions(range: Int32Array, count: number): number[] {
+  const best: number[] = [];
+  for (const i of range) {
+    if (best.length === count && i >= best[count - 1]!) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]! > i) at--;
+    best.splice(at, 0, i);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
 /** Autocomplete lists for each option, built once per record and locale. */
 export class Suggester {
   private readonly lists = new Map<string, CandidateList>();
@@ -82,20 +116,22 @@ export class Suggester {
   constructor(private readonly index: RecordIndex) {}
 
   private list(field: SuggestField, locale: Locale): CandidateList {
-    // Titles match the same in both languages (only the shown period differs), so they share one list.
-    const id = field === 'title' ? field : `${field}:${locale}`;
+    // Titles and people match the same in both languages (only a shown period differs), so they share a list.
+    const id = field === 'title' || field === 'who' ? field : `${field}:${locale}`;
     let list = this.lists.get(id);
     if (!list) {
       const items = this.build(field, locale).sort((a, b) => b.weight - a.weight);
-      list = { items, buckets: items.length > BUCKETED_FROM ? bucketsOf(items) : null };
+      const big = items.length > BUCKETED_FROM;
+      const byLabel = big ? Int32Array.from(items.keys()).sort((a, b) => (items[a]!.label < items[b]!.label ? -1 : items[a]!.label > items[b]!.label ? 1 : a - b)) : null;
+      list = { items, buckets: big ? bucketsOf(items) : null, byLabel };
       this.lists.set(id, list);
     }
     return list;
   }
 
-  /** Builds every list now rather than on the first keystroke (start-up pays, not the first user). */
-  warm(): void {
-    for (const field of ['place', 'who', 'period', 'title'] as const) for (const locale of ['sv', 'en'] as const) this.list(field, locale);
+  /** Builds lists now rather than on the first keystroke (start-up pays, not the first user). */
+  warm(fields: readonly SuggestField[] = ['place', 'who', 'period', 'title']): void {
+    for (const field of fields) for (const locale of ['sv', 'en'] as const) this.list(field, locale);
   }
 
   private build(field: SuggestField, locale: Locale): Candidate[] {
@@ -137,52 +173,56 @@ export class Suggester {
           return candidate(label, label, formatSpan(s.start, s.end, locale === 'sv' ? 'en' : 'sv'), weight);
         });
       }
-      case 'title':
-        return index.chronological.map((e, i) => ({
-          name: '',
-          value: e.id,
-          label: fold(e.title),
-          // Titles already name the kind and the place; the period label is the one addition worth its memory.
-          key: words(fold(`${e.title} ${e.period.label}`)).join(' '),
-          weight: -i,
-          entry: e,
-        }));
+      case 'title': {
+        // Titles already name the kind and the place; the period label is the one addition worth its memory.
+        // Period labels repeat, so each is folded once.
+        const periods = new Map<string, string>();
+        return index.chronological.map((e, i) => {
+          let period = periods.get(e.period.label);
+          if (period === undefined) periods.set(e.period.label, (period = fold(e.period.label)));
+          const label = fold(e.title);
+          return { name: '', value: e.id, label, key: `${label} ${period}`, weight: -i, entry: e };
+        });
+      }
     }
   }
 
   /** At most 25 choices, best first; on an empty query the most useful entries of the list. */
   suggest(field: SuggestField, typed: string, locale: Locale): Choice[] {
-    const { items, buckets } = this.list(field, locale);
+    const { items, buckets, byLabel } = this.list(field, locale);
     const query = fold(typed).replace(/\s+/g, ' ').trim().slice(0, 100);
     const show = (c: Candidate): Choice => ({ name: c.entry ? cut(`${periodLabel(c.entry.period, locale)} · ${c.entry.title}`) : c.name, value: c.value });
     if (!query) return items.slice(0, DISCORD.autocompleteChoices).map(show);
-    const scored: { c: Candidate; r: number }[] = [];
+    // One array per tier, filled in weight order: the best 25 are the first of the best tiers, with no sort.
+    const tiers: Candidate[][] = [[], [], [], [], []];
+    const limit = DISCORD.autocompleteChoices;
+    const enough = (upTo: number) => {
+      let n = 0;
+      for (let t = 0; t <= upTo; t++) n += tiers[t]!.length;
+      return n >= limit;
+    };
     const consider = (c: Candidate) => {
       const r = rank(c.key, c.label, query);
-      if (r !== null) scored.push({ c, r });
+      if (r !== null && !enough(r - 1)) tiers[r]!.push(c);
     };
-    const pool: Candidate[] = [];
-    if (buckets && query.length < 2) {
-      // One letter on a big list: the best-weighted candidates that start with it are enough.
-      for (const c of items) if (c.label.startsWith(query) && scored.push({ c, r: 1 }) >= DISCORD.autocompleteChoices) break;
-    } else if (buckets) {
-      // A big list: only candidates with a word starting like the query's first word. A match inside a word
-      // ("bibliotek" in "stadsbibliotek") is left to the smaller lists and to /search.
-      for (const i of buckets.get(query.slice(0, 2)) ?? []) consider(items[i]!);
+    if (buckets && byLabel) {
+      // A big list. Labels that start with the text: a binary search, then the best-weighted 25 of that range.
+      for (const i of firstPositions(labelRange(byLabel, items, query), limit)) tiers[items[i]!.label === query ? 0 : 1]!.push(items[i]!);
+      // Then words that start with it, in weight order, until there are 25. A match inside a word ("bibliotek" in
+      // "stadsbibliotek") is left to the smaller lists and to /search.
+      const positions = query.length === 1 ? items.keys() : (buckets.get(query.slice(0, 3)) ?? []);
+      for (const i of positions) {
+        if (enough(2)) break;
+        const c = items[i]!;
+        if (!c.label.startsWith(query) && rank(c.key, c.label, query) === 2) tiers[2]!.push(c);
+      }
     } else {
       for (const c of items) consider(c);
-      pool.push(...items);
-    }
-    // Typos only when the list has too few real matches, and only for lists small enough to scan.
-    if (scored.length < DISCORD.autocompleteChoices) {
-      const found = new Set(scored.map((x) => x.c));
-      for (const c of pool) {
-        if (found.has(c)) continue;
-        const r = typoRank(c.key, query);
-        if (r !== null) scored.push({ c, r });
+      // Typos only when the list has too few real matches, and only for lists small enough to scan.
+      if (!enough(3)) {
+        for (const c of items) if (rank(c.key, c.label, query) === null && typoRank(c.key, query) !== null) tiers[4]!.push(c);
       }
     }
-    scored.sort((a, b) => a.r - b.r || b.c.weight - a.c.weight);
-    return scored.slice(0, DISCORD.autocompleteChoices).map(({ c }) => show(c));
+    return tiers.flat().slice(0, limit).map(show);
   }
 }

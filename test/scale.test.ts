@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateRecord } from '../bench/generate.js';
+import { loadIndexed } from '../src/data/live.js';
+import { fold } from '../src/search/text.js';
+
+// Big enough that common words take the bitmap path (COMMON_TERM: 5,000 entries) and lists are bucketed.
+const dir = mkdtempSync(join(tmpdir(), 'projektminne-scale-'));
+const file = join(dir, 'synthetic.json');
+writeFileSync(file, JSON.stringify(generateRecord(12000, 3)));
+const cacheDir = join(dir, 'cache');
+const loaded = loadIndexed(file, { cacheDir });
+loaded.finish();
+const { index } = loaded;
+
+describe('at scale (12,000 generated entries)', () => {
+  it('reads document frequencies from MiniSearch (the pinned internal it relies on)', () => {
+    const text = (index as unknown as { text: { documentFrequency(t: string): number } }).text;
+    expect(text.documentFrequency('bibliotek')).toBeGreaterThan(5000);
+    expect(text.documentFrequency('xyzzy')).toBe(0);
+  });
+
+  it('answers a common word from bitmaps with every matching entry, in date order', () => {
+    const all = index.search('bibliotek').entries;
+    expect(all.length).toBe(12000);
+    for (let i = 1; i < 200; i++) expect(all[i - 1]!.period.start <= all[i]!.period.start).toBe(true);
+    const inPeriod = index.search('bibliotek 2019').entries;
+    expect(inPeriod.length).toBe(12000);
+    const first = inPeriod[0]!.period;
+    expect(first.start <= '2019-12' && first.end >= '2019-01').toBe(true); // overlaps 2019
+    expect(inPeriod.at(-1)!.period.end < '2019-01' || inPeriod.at(-1)!.period.start > '2019-12').toBe(true);
+  });
+
+  it('scores the rare words and filters by the common ones', () => {
+    const hits = index.search('bibliotek Motala').entries;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const e of hits.slice(0, 20)) expect(fold(`${e.source} ${e.places.map((p) => p.municipality).join(' ')}`)).toContain('motala');
+    expect(index.search('Motla').entries[0]!.places[0]!.municipality).toBe('Motala');
+    expect(index.search('Kiruna bibliotekk xyzzy').entries.length).toBeGreaterThan(0); // OR fallback
+    expect(index.search('xyzzy').entries).toEqual([]);
+  });
+
+  it('completes from big lists: label prefixes first, then word prefixes, never more than 25', () => {
+    const titles = loaded.suggester.suggest('title', 'stud', 'sv');
+    expect(titles).toHaveLength(25);
+    expect(titles.every((c) => fold(c.name).includes('stud'))).toBe(true);
+    const who = loaded.suggester.suggest('who', 'bi', 'sv');
+    expect(who[0]!.value).toMatch(/^bibliotek/); // the roles, whose labels start so, before the people at libraries
+    expect(loaded.suggester.suggest('title', 'x'.repeat(6000), 'en')).toEqual([]);
+  });
+
+  it('starts from the cache next time with the same answers, and rebuilds when the data changes', () => {
+    loaded.saveCache();
+    const again = loadIndexed(file, { cacheDir });
+    expect(again.fromCache).toBe(true);
+    expect(again.index.search('medborgarservice Motala').entries.map((e) => e.id)).toEqual(index.search('medborgarservice Motala').entries.map((e) => e.id));
+    writeFileSync(file, JSON.stringify(generateRecord(12000, 4)));
+    expect(loadIndexed(file, { cacheDir }).fromCache).toBe(false);
+  });
+}, 60000);
