@@ -24,7 +24,7 @@ for (const size of sizes) {
 
 const lines: string[] = [];
 const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
-row(['entries', 'build (cold)', 'ready (cached index)', 'then title list', 'heap', 'cache write']);
+row(['entries', 'build (cold)', 'ready (cached index)', 'then big lists', 'heap', 'cache write']);
 row(['---:', '---:', '---:', '---:', '---:', '---:']);
 for (const r of results) row([String(r.entries), ms(r.buildMs), `${ms(r.readyMs)}${r.readyFromCache ? '' : ' (no cache)'}`, ms(r.finishMs), `${r.heapMB.toFixed(0)} MB`, ms(r.cacheWriteMs)]);
 lines.push('');

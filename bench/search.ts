@@ -19,7 +19,7 @@ export interface SizeResult {
   cacheWriteMs: number;
   readyMs: number;
   readyFromCache: boolean;
-  /** The warm-up that runs just after ready (title list for /entry autocomplete). */
+  /** The warm-up that runs just after ready (the title and people lists for autocomplete). */
   finishMs: number;
   heapMB: number;
   paths: Record<Path, Stat>;
@@ -59,7 +59,7 @@ export function benchSize(entries: number, options: { perPath: number; fuseQueri
   // Start-to-ready as the bot sees it on a restart: read, hash, load the cached index, build the rest.
   heapMB();
   const [warm, readyMs] = time(() => loadIndexed(file, { cacheDir }));
-  // Right after ready the door finishes warming up (the /entry title list); measured, and in the heap figure.
+  // Right after ready the door finishes warming up (the big autocomplete lists); measured, and in the heap figure.
   const [, finishMs] = time(() => warm.finish());
   const heap = heapMB();
 

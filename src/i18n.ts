@@ -57,7 +57,6 @@ export function periodLabel(period: { label: string; start: string; end: string 
 /** Every piece of UI text. English defines the shape; Swedish must match it key for key. */
 const en = {
     appName: 'Projektminne',
-    results: 'results',
     pageOf: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
     kind: 'Kind',
     period: 'Period',
@@ -67,12 +66,10 @@ const en = {
     topics: 'Topics',
     record: 'From the record',
     entryId: 'Id',
-    contactedIn: 'Contacts',
     noName: 'name not given in the record',
     visitTitle: (place: string) => `Visits and contacts: ${place}`,
     visitNone: (query: string) => `I can't find any activities at "${query}".`,
     visitDidYouMean: (names: string) => `Did you mean: ${names}?`,
-    matchedPlaces: 'Matching places',
     contactTitle: (query: string) => `Contacts: ${query}`,
     contactNone: (query: string) => `I can't find a contact matching "${query}".`,
     timelineTitle: (period: string) => `Timeline: ${period}`,
@@ -123,7 +120,6 @@ export type Messages = typeof en;
 
 const sv: Messages = {
     appName: 'Projektminne',
-    results: 'träffar',
     pageOf: (from: number, to: number, total: number) => `${from}–${to} av ${total}`,
     kind: 'Typ',
     period: 'Period',
@@ -133,12 +129,10 @@ const sv: Messages = {
     topics: 'Ämnen',
     record: 'Ur protokollet',
     entryId: 'Id',
-    contactedIn: 'Kontakter',
     noName: 'namn saknas i protokollet',
     visitTitle: (place: string) => `Besök och kontakter: ${place}`,
     visitNone: (query: string) => `Jag hittar inga aktiviteter på platsen ”${query}”.`,
     visitDidYouMean: (names: string) => `Menade du: ${names}?`,
-    matchedPlaces: 'Platser som matchade',
     contactTitle: (query: string) => `Kontakter: ${query}`,
     contactNone: (query: string) => `Jag hittar ingen kontakt som matchar ”${query}”.`,
     timelineTitle: (period: string) => `Tidslinje: ${period}`,

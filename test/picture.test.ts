@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { renderDiscord } from '../src/render/discord.js';
+import { renderDiscord, withPicture } from '../src/render/discord.js';
 import { KIND_COLOURS } from '../src/render/colours.js';
 import { layoutTimeline, PICTURE, timelinePng } from '../src/render/picture.js';
 import { index, run } from './helpers/record.js';
@@ -47,16 +47,18 @@ describe('the timeline picture', () => {
     expect(layout.hidden).toBe(0);
   });
 
-  it('is attached to /timeline and /summary answers, and an empty period gets a message, not a picture', () => {
+  it('is attached to /timeline and /summary answers, and an empty period gets a message, not a picture', async () => {
     for (const [name, text] of [['timeline', '2017'], ['summary', ''], ['summary', 'våren 2018']] as const) {
-      const payload = renderDiscord(run(name, text, 'sv'), { picture: true });
+      const reply = run(name, text, 'sv');
+      const payload = await withPicture(renderDiscord(reply), reply);
       expect(payload.files?.[0]?.name).toBe('timeline.png');
       expect(payload.attachments).toEqual([{ id: 0, filename: 'timeline.png', description: expect.any(String) }]);
       expect(PNG.sync.read(payload.files![0]!.data).width).toBe(PICTURE.width);
     }
     const empty = run('timeline', '2020', 'sv');
     expect(empty.type).toBe('notice');
-    expect(renderDiscord(empty, { picture: true }).files).toBeUndefined();
-    expect(renderDiscord(run('visit', 'Motala'), { picture: true }).files).toBeUndefined();
+    expect((await withPicture(renderDiscord(empty), empty)).files).toBeUndefined();
+    const visit = run('visit', 'Motala');
+    expect((await withPicture(renderDiscord(visit), visit)).files).toBeUndefined();
   });
 });

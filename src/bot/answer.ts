@@ -4,7 +4,7 @@ import type { Loaded } from '../data/live.js';
 import { KINDS, type Kind } from '../data/schema.js';
 import { type Locale, localeFromDiscord, t } from '../i18n.js';
 import { decodeState } from '../render/custom-id.js';
-import { renderDiscord } from '../render/discord.js';
+import { renderDiscord, withPicture } from '../render/discord.js';
 import type { MessagePayload } from '../render/fit.js';
 import type { Choice, SuggestField } from '../search/suggest.js';
 import { TEXT_OPTION } from './definitions.js';
@@ -40,8 +40,11 @@ function errorMessage(text: string, locale: Locale): Answer {
   return { kind: 'message', payload: renderDiscord(notice('help', '', locale, text, true), { private: true }), ephemeral: true };
 }
 
-/** Answers one interaction from the loaded record. Pure apart from reading `loaded`; never throws on user input. */
-export function answerInteraction(input: InteractionInput, loaded: Loaded): Answer {
+/**
+ * Answers one interaction from the loaded record. Pure apart from reading `loaded`; never throws on user input.
+ * Asynchronous only because the timeline picture is drawn off the main thread.
+ */
+export async function answerInteraction(input: InteractionInput, loaded: Loaded): Promise<Answer> {
   const locale = localeFromDiscord(input.locale);
   switch (input.kind) {
     case 'autocomplete': {
@@ -58,14 +61,14 @@ export function answerInteraction(input: InteractionInput, loaded: Loaded): Answ
       const isPrivate = input.options.private === true;
       const reply = runCommand(input.command, { text, kind }, loaded.index, locale);
       const ephemeral = isPrivate || (reply.type === 'notice' && reply.error);
-      return { kind: 'message', payload: renderDiscord(reply, { private: ephemeral, kind, query: text, picture: true }), ephemeral };
+      return { kind: 'message', payload: await withPicture(renderDiscord(reply, { private: ephemeral, kind, query: text }), reply), ephemeral };
     }
     case 'button': {
       const state = decodeState(input.customId);
       if (!state) return errorMessage(t(locale).buttonExpired, locale);
       const reply = runCommand(state.command, { text: state.query, kind: state.kind }, loaded.index, state.locale);
       if (state.action === 'share') {
-        const payload = renderDiscord(reply, { page: state.page, kind: state.kind, query: state.query, picture: true });
+        const payload = await withPicture(renderDiscord(reply, { page: state.page, kind: state.kind, query: state.query }), reply);
         const shared = `${t(state.locale).sharedBy(`<@${input.userId}>`)}`;
         return { kind: 'message', payload: { ...payload, content: payload.content ? `${payload.content}\n-# ${shared}` : `-# ${shared}` }, ephemeral: false };
       }

@@ -7,7 +7,7 @@ import {
 } from 'discord-api-types/v10';
 import { KINDS } from '../data/schema.js';
 import { KIND_LABELS } from '../i18n.js';
-import { DISCORD, MAX_QUERY_LENGTH } from '../limits.js';
+import { DISCORD } from '../limits.js';
 
 /**
  * The slash commands as Discord receives them. Names and options are a contract (deployment and other tools rely
@@ -38,7 +38,7 @@ const text = (name: string, svName: string, description: string, svDescription: 
     description_localizations: sv(svDescription),
     required: extra.required ?? true,
     autocomplete: extra.autocomplete ?? false,
-    // Discord allows up to 6000; longer than we search gets a clear message from the bot rather than Discord's.
+    // Discord allows up to 6000; text over our MAX_QUERY_LENGTH gets a clear message from the bot, not Discord's.
     max_length: DISCORD.stringOption,
   }) as const satisfies Option;
 
@@ -137,6 +137,3 @@ export const TEXT_OPTION = {
   ask: 'question',
   help: null,
 } as const;
-
-/** MAX_QUERY_LENGTH is ours, not Discord's: options allow 6000 so the bot, not Discord, explains the limit. */
-export const QUERY_LIMIT = MAX_QUERY_LENGTH;

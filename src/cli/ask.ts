@@ -11,6 +11,7 @@ import { isCommandName, parseCommandLine, runCommand } from '../commands/index.j
 import { checkText } from '../commands/input.js';
 import { notice } from '../commands/reply.js';
 import { DataError } from '../data/load.js';
+import { type Kind, KINDS } from '../data/schema.js';
 import { type Loaded, loadIndexed } from '../data/live.js';
 import { dataFilePath } from '../data/source.js';
 import { type Locale, LOCALES, t } from '../i18n.js';
@@ -44,7 +45,7 @@ function defaultLocale(): Locale {
   return (process.env.LANG ?? '').toLowerCase().startsWith('sv') ? 'sv' : 'en';
 }
 
-function answerLine(line: string, index: RecordIndex, locale: Locale, strict: boolean, kind?: string) {
+function answerLine(line: string, index: RecordIndex, locale: Locale, strict: boolean, kind?: Kind) {
   const trimmed = line.trim();
   const first = trimmed.split(/\s+/)[0]?.replace(/^\//, '').toLowerCase() ?? '';
   if (strict && !isCommandName(first)) {
@@ -53,7 +54,7 @@ function answerLine(line: string, index: RecordIndex, locale: Locale, strict: bo
     return notice('ask', trimmed, locale, message, true);
   }
   const { name, text } = parseCommandLine(trimmed);
-  return runCommand(name, { text, kind: kind as never }, index, locale);
+  return runCommand(name, { text, kind }, index, locale);
 }
 
 async function main(): Promise<void> {
@@ -81,8 +82,8 @@ async function main(): Promise<void> {
   }
   const locale = (values.locale ?? defaultLocale()) as Locale;
   if (!LOCALES.includes(locale)) fail(`--locale must be sv or en, not "${values.locale}".`, EXIT_USAGE);
-  const { KINDS } = await import('../data/schema.js');
-  if (values.kind && !(KINDS as readonly string[]).includes(values.kind)) fail(`--kind must be one of: ${KINDS.join(', ')}.`, EXIT_USAGE);
+  const kind = values.kind as Kind | undefined;
+  if (kind && !KINDS.includes(kind)) fail(`--kind must be one of: ${KINDS.join(', ')}.`, EXIT_USAGE);
 
   let loaded: Loaded;
   try {
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
     let failed = false;
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       if (line.trim() === '') continue;
-      const reply = answerLine(line, index, locale, true, values.kind);
+      const reply = answerLine(line, index, locale, true, kind);
       if (reply.type === 'notice' && reply.error) failed = true;
       process.stdout.write(`${JSON.stringify(renderJson(reply))}\n`);
     }
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const reply = answerLine(positionals.join(' '), index, locale, false, values.kind);
+  const reply = answerLine(positionals.join(' '), index, locale, false, kind);
   process.stdout.write(`${values.json ? JSON.stringify(renderJson(reply), null, 2) : renderText(reply)}\n`);
   if (reply.type === 'notice' && reply.error) process.exitCode = EXIT_USAGE;
   if (values.png) {

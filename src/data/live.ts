@@ -14,8 +14,9 @@ export interface Loaded {
   /** Stores the built indexes for the next start (a no-op when they came from the cache or the record is small). */
   saveCache(): void;
   /**
-   * What can wait until the door is answering: the title list for /entry autocomplete (one candidate per entry,
-   * so the biggest list; a request that comes first builds it on demand) and the start-up cache.
+   * What can wait until the door is answering: the big autocomplete lists — titles for /entry (one per entry) and
+   * people for /contact (one per person and organisation); a request that comes first builds its list on demand —
+   * and the start-up cache.
    */
   finish(): void;
 }
@@ -49,7 +50,7 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
   }
   let saved = cached !== null;
   const suggester = new Suggester(index);
-  suggester.warm(['place', 'who', 'period']);
+  suggester.warm(['place', 'period']);
   return {
     file,
     index,
@@ -62,7 +63,8 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
       writeCache(dir, file, key, index.serialise());
     },
     finish() {
-      suggester.warm(['title']);
+      suggester.warm(['title', 'who']);
+      index.contacts.warm();
       this.saveCache();
     },
   };
@@ -80,6 +82,7 @@ export class LiveRecord {
   reload(): Loaded {
     const next = loadIndexed(this.loaded.file);
     next.suggester.warm();
+    next.index.contacts.warm();
     this.loaded = next;
     return next;
   }

@@ -34,15 +34,16 @@ export function decodeState(customId: string): ButtonState | null {
   if (parts.length < 7 || parts[0] !== PREFIX) return null;
   const [, action, command, page, locale, kind] = parts;
   const query = parts.slice(6).join('|');
+  if (action !== 'p' && action !== 's') return null;
   const state: ButtonState = {
-    action: action === 'p' ? 'page' : action === 's' ? 'share' : (undefined as never),
+    action: action === 'p' ? 'page' : 'share',
     command: CODE_COMMANDS[command!]!,
     page: Number(page),
     locale: locale as Locale,
     ...(kind !== '-' ? { kind: KINDS[Number(kind)] } : {}),
     query,
   };
-  if (!state.action || !state.command || !Number.isInteger(state.page) || state.page < 0 || !LOCALES.includes(state.locale)) return null;
+  if (!state.command || !Number.isInteger(state.page) || state.page < 0 || !LOCALES.includes(state.locale)) return null;
   if (kind !== '-' && !state.kind) return null;
   return state;
 }

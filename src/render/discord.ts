@@ -2,7 +2,7 @@ import type { Reply } from '../commands/reply.js';
 import { COMMAND_NAMES } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
 import { KIND_COLOURS } from './colours.js';
-import { timelinePng } from './picture.js';
+import { timelinePngAsync } from './picture.js';
 import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
 import { PAGE_SIZE } from '../limits.js';
 import type { Contact } from '../search/contacts.js';
@@ -22,20 +22,19 @@ export interface RenderOptions {
   kind?: Kind;
   /** The text to re-run on a button press (the reply's query unless a door says otherwise). */
   query?: string;
-  /** Attach the timeline picture to /timeline and /summary answers (not to page turns: the message has it). */
-  picture?: boolean;
 }
 
 export const PICTURE_NAME = 'timeline.png';
 
-/** The picture as a file to send with the message, for replies that show a period. */
-function pictureFiles(reply: Reply): Pick<MessagePayload, 'files' | 'attachments'> {
-  if (!reply.span || (reply.type !== 'entries' && reply.type !== 'summary') || reply.entries.length === 0) return {};
+/**
+ * The message with the timeline picture attached, for /timeline and /summary answers (page turns keep the one the
+ * message has). Rendered off the main thread; other replies come back unchanged.
+ */
+export async function withPicture(payload: MessagePayload, reply: Reply): Promise<MessagePayload> {
+  if (!reply.span || (reply.type !== 'entries' && reply.type !== 'summary') || reply.entries.length === 0) return payload;
   const description = reply.title.slice(0, 1000);
-  return {
-    files: [{ name: PICTURE_NAME, data: timelinePng(reply.entries, reply.span, reply.locale, reply.title), contentType: 'image/png', description }],
-    attachments: [{ id: 0, filename: PICTURE_NAME, description }],
-  };
+  const data = await timelinePngAsync(reply.entries, reply.span, reply.locale, reply.title);
+  return { ...payload, files: [{ name: PICTURE_NAME, data, contentType: 'image/png', description }], attachments: [{ id: 0, filename: PICTURE_NAME, description }] };
 }
 
 function entryEmbed(entry: Entry, locale: Locale, full = false): Embed {
@@ -93,7 +92,7 @@ function header(reply: Reply): string {
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): MessagePayload {
   const m = t(reply.locale);
   const flags = options.private ? 64 : undefined;
-  const base = { allowed_mentions: { parse: [] as [] }, ...(flags ? { flags } : {}), ...(options.picture ? pictureFiles(reply) : {}) };
+  const base = { allowed_mentions: { parse: [] as [] }, ...(flags ? { flags } : {}) };
   const paged = <T>(items: T[], size: number) => {
     const pages = Math.max(1, Math.ceil(items.length / size));
     const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);

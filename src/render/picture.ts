@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { KINDS, type Entry, type Kind } from '../data/schema.js';
 import { KIND_LABELS, type Locale, formatSpan, t } from '../i18n.js';
 import type { MonthSpan } from '../search/period.js';
@@ -204,9 +204,14 @@ const FONT_FILES = [
   require.resolve('@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf'),
 ];
 
+const RESVG_OPTIONS = { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Inter' }, fitTo: { mode: 'original' as const } };
+
 /** The picture as PNG bytes. */
 export function timelinePng(entries: readonly Entry[], span: MonthSpan, locale: Locale, title: string): Buffer {
-  const svg = timelineSvg(entries, span, locale, title);
-  const resvg = new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Inter' }, fitTo: { mode: 'original' } });
-  return resvg.render().asPng();
+  return new Resvg(timelineSvg(entries, span, locale, title), RESVG_OPTIONS).render().asPng();
+}
+
+/** The same, rendered on libuv's thread pool: a busy bot keeps answering others while a picture is drawn. */
+export async function timelinePngAsync(entries: readonly Entry[], span: MonthSpan, locale: Locale, title: string): Promise<Buffer> {
+  return (await renderAsync(timelineSvg(entries, span, locale, title), RESVG_OPTIONS)).asPng();
 }

@@ -7,7 +7,7 @@ import { type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './peri
 import { Gazetteer } from './places.js';
 import { queryGroups } from './query.js';
 import { lower, words } from './text.js';
-import { forEachSet, has, TextIndex } from './text-index.js';
+import { type FieldSpec, forEachSet, has, TextIndex } from './text-index.js';
 
 export interface EntryHit {
   entry: Entry;
@@ -41,6 +41,25 @@ function outcome(entries: Entry[], period: ParsedPeriod | null): SearchOutcome {
   };
 }
 
+/**
+ * The fields an entry is found by. Two, not one per part: every (term, field, entry) triple costs memory, and at
+ * 100,000 entries the index must stay small. Names (places, organisations, people) are boosted; everything else
+ * is text. Module-level so that no closure in the constructor keeps the cached index it was loaded from alive.
+ */
+const ENTRY_FIELDS: FieldSpec<Entry>[] = [
+  {
+    name: 'names',
+    boost: 3,
+    extract: (e) =>
+      [...e.places.flatMap((p) => [p.name, p.municipality ?? '', p.district ?? '', p.county]), ...e.organisations, ...e.people.map((p) => p.name ?? '')].join(' '),
+  },
+  {
+    name: 'text',
+    boost: 1,
+    extract: (e) => `${e.title} ${kindWords(e.kind)} ${e.source} ${e.topics.join(' ')} ${e.people.map((p) => p.role ?? '').join(' ')} ${e.summary}`,
+  },
+];
+
 /** How many leading hits get the exact-spelling check. */
 const SPELLING_CHECKED = 50;
 
@@ -70,33 +89,9 @@ export class RecordIndex {
     // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
     const analyzer = new Analyzer();
     if (!serialised) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
-    // Two fields, not one per part: every (term, field, entry) triple costs memory, and at 100,000 entries the
-    // index must stay small. Names (places, organisations, people) are boosted; everything else is text.
     // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
     // come out in date order without a sort.
-    this.text = new TextIndex(
-      this.chronological,
-      [
-        {
-          name: 'names',
-          boost: 3,
-          extract: (e) =>
-            [
-              ...e.places.flatMap((p) => [p.name, p.municipality ?? '', p.district ?? '', p.county]),
-              ...e.organisations,
-              ...e.people.map((p) => p.name ?? ''),
-            ].join(' '),
-        },
-        {
-          name: 'text',
-          boost: 1,
-          extract: (e) =>
-            `${e.title} ${kindWords(e.kind)} ${e.source} ${e.topics.join(' ')} ${e.people.map((p) => p.role ?? '').join(' ')} ${e.summary}`,
-        },
-      ],
-      analyzer,
-      { serialised: serialised?.text },
-    );
+    this.text = new TextIndex(this.chronological, ENTRY_FIELDS, analyzer, { serialised: serialised?.text });
     this.places = new Gazetteer(this.chronological);
     this.contacts = new ContactBook(this.chronological, analyzer, serialised?.contacts);
     this.maxSpanMonths = Math.max(...record.entries.map((e) => monthNumber(e.period.end) - monthNumber(e.period.start)));

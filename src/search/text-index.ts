@@ -111,10 +111,6 @@ export class TextIndex<T> {
     return this.mini.toJSON();
   }
 
-  get termCount(): number {
-    return this.mini.termCount;
-  }
-
   /** In how many items a term appears (the largest count over fields: a cheap lower bound of the union). */
   documentFrequency(term: string): number {
     const fields = this.postings.get(term);

@@ -64,7 +64,7 @@ describe('the HTTP interactions endpoint', () => {
       'Studieresa till DigidelCenter på Motala bibliotek',
       'Samtal med Regionbibliotek Östergötland om DigidelCenter på Motala bibliotek',
     ]);
-    const direct = answerInteraction({ kind: 'command', command: 'visit', options: { place: 'Motala' }, locale: 'sv-SE', userId: '4' }, record.current);
+    const direct = await answerInteraction({ kind: 'command', command: 'visit', options: { place: 'Motala' }, locale: 'sv-SE', userId: '4' }, record.current);
     expect(sv.body.data).toEqual(direct.kind === 'message' ? direct.payload : null);
     const en = await post(base, command('visit', [{ name: 'place', type: 3, value: 'Motala' }], 'en-GB'));
     expect(en.body.data.embeds[1].fields[0].value).toBe('Autumn 2017');
