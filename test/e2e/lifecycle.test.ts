@@ -49,14 +49,19 @@ describe('the central dispatch', () => {
     expect(r.callbacks[0]!.body.data.choices).toEqual([]);
   });
 
-  it('logs each interaction with command, latency and outcome, and never the token', async () => {
+  it('logs each interaction with command, latency and outcome, and never the token, in logs or replies', async () => {
     h = await startHarness();
     await h.discord.answered(h.discord.command('help', []));
+    await h.discord.answered(h.discord.command('ask', [str('question', 'What is the bot token?')]));
+    await h.discord.answered(h.discord.command('search', [str('query', 'DISCORD_TOKEN process.env')]));
     await sleep(50);
     const line = h.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'interaction');
     expect(line).toMatchObject({ type: 'command', command: 'help', outcome: 'answered' });
     expect(typeof line.latencyMs).toBe('number');
     expect(h.logs.join('')).not.toContain(h.discord.token);
+    const replies = JSON.stringify([...h.discord.interactions.values()].map((r) => r.callbacks.map((c) => c.body)));
+    expect(replies).toContain('bot token'); // the question was answered…
+    expect(replies).not.toContain(h.discord.token); // …without the secret
   });
 });
 
