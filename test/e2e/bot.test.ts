@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_DEFINITIONS } from '../../src/bot/definitions.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, startHarness, str } from './harness.js';
 import type { InteractionRecord } from '../stand-in/discord.js';
 
 let h: Harness;
@@ -11,7 +11,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const str = (name: string, value: string) => ({ name, type: 3, value });
 const bool = (name: string, value: boolean) => ({ name, type: 5, value });
 const data = (r: InteractionRecord) => r.callbacks[0]!.body.data;
 const embedsText = (message: { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[] }) =>

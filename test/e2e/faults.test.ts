@@ -7,15 +7,13 @@ import { DEFAULT_DATA_FILE } from '../../src/data/load.js';
 import { watchRecord } from '../../src/data/watch.js';
 import { createLogger } from '../../src/log.js';
 import type { InteractionRecord } from '../stand-in/discord.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, sleep, startHarness, str } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-const str = (name: string, value: string) => ({ name, type: 3, value });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const once = (r: InteractionRecord) => {
   expect(r.callbacks, `interaction ${r.id}`).toHaveLength(1);
   expect(r.rejected).toEqual([]);

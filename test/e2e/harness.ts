@@ -48,3 +48,7 @@ export async function startHarness(options: { enableMentions?: boolean; dataFile
     },
   };
 }
+
+/** A string option as Discord sends it. */
+export const str = (name: string, value: string) => ({ name, type: 3, value });
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

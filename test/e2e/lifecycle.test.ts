@@ -3,15 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { answerInteraction } from '../../src/bot/answer.js';
 import { DiscordStandIn } from '../stand-in/discord.js';
 import { ROOT } from '../helpers/record.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, sleep, startHarness, str } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-const str = (name: string, value: string) => ({ name, type: 3, value });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the central dispatch', () => {
   it('defers when the answer could miss the 3 seconds, then edits the answer in', async () => {
