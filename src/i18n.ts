@@ -49,6 +49,11 @@ export function formatSpan(start: string, end: string, locale: Locale): string {
   return capitalise(`${from} – ${to}`);
 }
 
+/** "Våren 2017" → "våren 2017" and "Spring 2017" → "spring 2017" inside a sentence; English months keep capitals. */
+export function inSentence(label: string, locale: Locale): string {
+  return locale === 'sv' || /^(Spring|Autumn)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 /** The period as the record writes it in Swedish; in English, built from its months. */
 export function periodLabel(period: { label: string; start: string; end: string }, locale: Locale): string {
   return locale === 'sv' ? period.label : formatSpan(period.start, period.end, locale);

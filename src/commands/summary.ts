@@ -1,5 +1,5 @@
 import { KINDS, type Entry } from '../data/schema.js';
-import { formatSpan, t } from '../i18n.js';
+import { formatSpan, inSentence, t } from '../i18n.js';
 import { parsePeriod, type MonthSpan } from '../search/period.js';
 import { type Command, notice, type SummaryFacts } from './reply.js';
 
@@ -58,7 +58,7 @@ export const summary: Command = ({ text }, { index, locale }) => {
     query: text,
     locale,
     title: m.summaryTitle(text ? label : `${label} (${covered})`),
-    description: m.summaryLead(facts.total, covered),
+    description: m.summaryLead(facts.total, inSentence(covered, locale)),
     facts,
     entries,
     span,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { KINDS, type Entry, type Kind } from '../data/schema.js';
-import { KIND_LABELS, type Locale, formatSpan, t } from '../i18n.js';
+import { formatSpan, inSentence, KIND_LABELS, type Locale, t } from '../i18n.js';
 import type { MonthSpan } from '../search/period.js';
 import { hex, KIND_COLOURS } from './colours.js';
 
@@ -117,11 +117,6 @@ export function layoutTimeline(entries: readonly Entry[], span: MonthSpan, local
   });
   const kinds = KINDS.filter((k) => entries.some((e) => e.kind === k));
   return { marks, hidden, months, kinds, xOfMonth, span };
-}
-
-/** "Våren 2017" → "våren 2017" and "Spring 2017" → "spring 2017" inside a sentence; English months keep capitals. */
-function inSentence(label: string, locale: Locale): string {
-  return locale === 'sv' || /^(Spring|Autumn)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
