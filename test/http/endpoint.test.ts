@@ -96,6 +96,10 @@ describe('the HTTP interactions endpoint', () => {
       ['not hex', { signature: 'z'.repeat(128), timestamp: ts }],
       ['too short', { signature: good.slice(0, 64), timestamp: ts }],
       ['empty', { signature: '', timestamp: ts }],
+      // Correctly signed, but recorded ten minutes ago: a replay.
+      ['an old request', { timestamp: String(Number(ts) - 600) }],
+      ['a timestamp from the future', { timestamp: String(Number(ts) + 600) }],
+      ['a timestamp that is not a number', { timestamp: 'yesterday' }],
     ];
     for (const [what, opts] of cases) expect((await post(base, body, opts)).status, what).toBe(401);
     const noTimestamp = await fetch(`${base}/interactions`, { method: 'POST', headers: { 'x-signature-ed25519': good }, body: text });
