@@ -19,14 +19,16 @@ if (!(globalThis as { gc?: unknown }).gc) log('note: run with --expose-gc (npm r
 log(`Projektminne benchmark — node ${process.version}, ${new Date().toISOString()}`);
 const results: SizeResult[] = [];
 for (const size of sizes) {
-  results.push(benchSize(size, { perPath: values.quick ? 40 : size >= 100000 ? 200 : 300, fuseQueries: size >= 100000 ? 5 : size >= 10000 ? 40 : 100, log }));
+  results.push(await benchSize(size, { perPath: values.quick ? 40 : size >= 100000 ? 200 : 300, fuseQueries: size >= 100000 ? 5 : size >= 10000 ? 40 : 100, log }));
 }
 
 const lines: string[] = [];
 const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
-row(['entries', 'build (cold)', 'ready (cached index)', 'then big lists', 'heap', 'cache write']);
-row(['---:', '---:', '---:', '---:', '---:', '---:']);
-for (const r of results) row([String(r.entries), ms(r.buildMs), `${ms(r.readyMs)}${r.readyFromCache ? '' : ' (no cache)'}`, ms(r.finishMs), `${r.heapMB.toFixed(0)} MB`, ms(r.cacheWriteMs)]);
+row(['entries', 'build (cold)', 'ready (cached index)', 'then big lists', 'heap', 'cache write', 'reload while serving', 'longest stall in it']);
+row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+for (const r of results) {
+  row([String(r.entries), ms(r.buildMs), `${ms(r.readyMs)}${r.readyFromCache ? '' : ' (no cache)'}`, ms(r.finishMs), `${r.heapMB.toFixed(0)} MB`, ms(r.cacheWriteMs), ms(r.reload.totalMs), ms(r.reload.longestPauseMs)]);
+}
 lines.push('');
 row(['entries', 'path', 'p50', 'p99', 'max', 'n']);
 row(['---:', '---', '---:', '---:', '---:', '---:']);

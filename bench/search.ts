@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { runCommand } from '../src/commands/index.js';
 import type { CommandName } from '../src/commands/reply.js';
-import { type Loaded, loadIndexed } from '../src/data/live.js';
+import { type Loaded, LiveRecord, loadIndexed } from '../src/data/live.js';
 import type { Entry } from '../src/data/schema.js';
 import { renderDiscord } from '../src/render/discord.js';
 import { generateRecord } from './generate.js';
@@ -25,6 +25,8 @@ export interface SizeResult {
   paths: Record<Path, Stat>;
   plainMiniSearch: { buildMs: number; search: Stat };
   fuse: { buildMs: number; search: Stat };
+  /** A reload of a changed file while serving: total time and the longest the event loop was held. */
+  reload: { totalMs: number; longestPauseMs: number };
 }
 
 const flatten = (e: Entry) => ({
@@ -42,7 +44,23 @@ function runPath(loaded: Loaded, path: Path, text: string, field?: 'place' | 'wh
   return renderDiscord(runCommand(path as CommandName, { text }, loaded.index, 'sv'));
 }
 
-export function benchSize(entries: number, options: { perPath: number; fuseQueries: number; log: (s: string) => void }): SizeResult {
+/** Runs a reload and reports its length and the longest the event loop went without running a timer. */
+async function measureReload(live: LiveRecord): Promise<{ totalMs: number; longestPauseMs: number }> {
+  let last = performance.now();
+  let longest = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const started = performance.now();
+  await live.reload();
+  const totalMs = performance.now() - started;
+  clearInterval(ticker);
+  return { totalMs, longestPauseMs: Math.max(longest, performance.now() - last) };
+}
+
+export async function benchSize(entries: number, options: { perPath: number; fuseQueries: number; log: (s: string) => void }): Promise<SizeResult> {
   const { log } = options;
   const dir = mkdtempSync(join(tmpdir(), 'projektminne-bench-'));
   const file = join(dir, `synthetic-${entries}.json`);
@@ -83,8 +101,13 @@ export function benchSize(entries: number, options: { perPath: number; fuseQueri
   const fuseTexts = searchTexts.slice(0, options.fuseQueries);
   const fuseSearch = stat(fuseTexts.map((q) => time(() => fuse.search(q))[1]));
 
+  // A reload while serving, of a changed file (no cache for it): how long, and the longest stall it causes.
+  writeFileSync(file, JSON.stringify(generateRecord(entries, 43)));
+  const reload = await measureReload(new LiveRecord(warm));
+
   rmSync(dir, { recursive: true, force: true });
   return {
+    reload,
     entries,
     buildMs,
     cacheWriteMs,

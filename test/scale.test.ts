@@ -60,3 +60,22 @@ describe('at scale (12,000 generated entries)', () => {
     expect(loadIndexed(file, { cacheDir }).fromCache).toBe(false);
   });
 }, 60000);
+
+describe('reloading at scale', () => {
+  it('builds the same index without blocking (async, in chunks) as the start-up path does at once', async () => {
+    const { LiveRecord } = await import('../src/data/live.js');
+    writeFileSync(file, JSON.stringify(generateRecord(12000, 5)));
+    const sync = loadIndexed(file, { cacheDir: null });
+    const live = new LiveRecord(loadIndexed(file, { cacheDir: null }));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 1);
+    const next = await live.reload();
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(3); // timers ran during the reload: the event loop was not held for its length
+    expect(live.current).toBe(next);
+    for (const q of ['medborgarservice Motala', 'bibliotek 2019', 'Motla', 'projektledare']) {
+      expect(next.index.search(q).entries.map((e) => e.id), q).toEqual(sync.index.search(q).entries.map((e) => e.id));
+    }
+    expect(next.suggester.suggest('title', 'stud', 'sv')).toEqual(sync.suggester.suggest('title', 'stud', 'sv'));
+  });
+}, 60000);

@@ -1,7 +1,8 @@
 import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, writeCache } from '../search/cache.js';
-import { RecordIndex } from '../search/engine.js';
+import { pause, RecordIndex } from '../search/engine.js';
 import { Suggester } from '../search/suggest.js';
-import { parseRecordText, readDataFile } from './load.js';
+import { internStrings, parseJson, parseRecord, parseRecordText, readDataFile, readDataFileAsync } from './load.js';
+import type { RecordFile } from './schema.js';
 
 /** A loaded record with everything built from it. Replaced whole, never mutated, so a reader never sees half. */
 export interface Loaded {
@@ -48,15 +49,44 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
     if (!cached) throw error;
     index = new RecordIndex(parseRecordText(bytes.toString('utf8'), file), undefined);
   }
-  let saved = cached !== null;
   const suggester = new Suggester(index);
   suggester.warm(['place', 'period']);
+  return assemble(file, index, suggester, cached !== null, dir, key);
+}
+
+/**
+ * The same, for a reload while the bot is serving: every long step is cut into chunks with pauses between them,
+ * so interactions keep being answered (from the old record) while the new one is read, checked and indexed. The
+ * result is complete — all lists and indexes built — before the caller swaps it in.
+ */
+export async function loadIndexedAsync(file: string, options: LoadOptions = {}): Promise<Loaded> {
+  const bytes = await readDataFileAsync(file);
+  const dir = cacheDirFrom(options);
+  const key = dir ? cacheKey(bytes) : '';
+  const cached = dir ? readCache(dir, file, key) : null;
+  await pause();
+  const data = parseJson(bytes.toString('utf8'), file);
+  await pause();
+  const record = cached ? internStrings(data as RecordFile) : parseRecord(data, file);
+  await pause();
+  const index = cached ? new RecordIndex(record, cached) : await RecordIndex.buildAsync(record);
+  const suggester = new Suggester(index);
+  for (const field of ['place', 'period', 'who', 'title'] as const) {
+    await pause();
+    suggester.warm([field]);
+  }
+  await index.contacts.warmAsync();
+  return assemble(file, index, suggester, cached !== null, dir, key);
+}
+
+function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCache: boolean, dir: string | null, key: string): Loaded {
+  let saved = fromCache;
   return {
     file,
     index,
     suggester,
     loadedAt: new Date(),
-    fromCache: cached !== null,
+    fromCache,
     saveCache() {
       if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES) return;
       saved = true;
@@ -78,11 +108,12 @@ export class LiveRecord {
     return this.loaded;
   }
 
-  /** Loads the file again; the new record replaces the old only once it is complete. */
-  reload(): Loaded {
-    const next = loadIndexed(this.loaded.file);
-    next.suggester.warm();
-    next.index.contacts.warm();
+  /**
+   * Loads the file again without stopping the answers: the new record is built in chunks and replaces the old in
+   * one assignment once complete. A failure (DataError for a bad file) leaves the old record in place.
+   */
+  async reload(): Promise<Loaded> {
+    const next = await loadIndexedAsync(this.loaded.file);
     this.loaded = next;
     return next;
   }

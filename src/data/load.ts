@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { recordFileSchema, type RecordFile } from './schema.js';
 
@@ -61,7 +62,7 @@ export function parseRecord(data: unknown, file: string): RecordFile {
  * Makes repeated values (place names, counties, roles, organisations, topics, labels) share one string. JSON.parse
  * gives every occurrence its own copy; at 100,000 entries that alone is tens of megabytes.
  */
-function internStrings(record: RecordFile): RecordFile {
+export function internStrings(record: RecordFile): RecordFile {
   const pool = new Map<string, string>();
   const one = <T extends string | null | undefined>(s: T): T => {
     if (typeof s !== 'string') return s;
@@ -92,13 +93,35 @@ function internStrings(record: RecordFile): RecordFile {
   return record;
 }
 
+function unreadable(file: string, error: unknown): DataError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new DataError(file, [code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`]);
+}
+
 /** The bytes of a data file, or a DataError that says why not. */
 export function readDataFile(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(file, [code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`]);
+    throw unreadable(file, error);
+  }
+}
+
+/** The same, without blocking (for reloads while serving). */
+export async function readDataFileAsync(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
+/** JSON text → data, or a DataError naming the file. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DataError(file, [`is not valid JSON: ${(error as Error).message}`]);
   }
 }
 
@@ -107,12 +130,7 @@ export function readDataFile(file: string): Buffer {
  * passes it, for bytes whose hash it recorded after they passed validation.
  */
 export function parseRecordText(text: string, file: string, alreadyValidated = false): RecordFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(file, [`is not valid JSON: ${(error as Error).message}`]);
-  }
+  const data = parseJson(text, file);
   return alreadyValidated ? internStrings(data as RecordFile) : parseRecord(data, file);
 }
 

@@ -14,23 +14,38 @@ const DEBOUNCE_MS = 250;
  */
 export function watchRecord(record: LiveRecord, logger: Logger): () => void {
   let timer: NodeJS.Timeout | undefined;
-  const reload = (reason: string) => {
+  let running = false;
+  let again: string | null = null;
+  const reload = async (reason: string): Promise<void> => {
+    // One reload at a time; a change during a reload is picked up by one more reload right after it.
+    if (running) {
+      again = reason;
+      return;
+    }
+    running = true;
     try {
       const started = Date.now();
-      const next = record.reload();
+      const next = await record.reload();
       logger.info({ reason, file: next.file, entries: next.index.entries.length, ms: Date.now() - started }, 'record reloaded');
-      setImmediate(() => next.finish());
+      setImmediate(() => next.saveCache());
     } catch (error) {
       if (error instanceof DataError) {
         logger.error({ reason, file: error.file, problems: error.problems }, 'reload refused: keeping the last good record');
       } else {
         logger.error({ reason, err: String(error) }, 'reload failed: keeping the last good record');
       }
+    } finally {
+      running = false;
+      if (again !== null) {
+        const next = again;
+        again = null;
+        void reload(next);
+      }
     }
   };
   const schedule = (reason: string) => {
     clearTimeout(timer);
-    timer = setTimeout(() => reload(reason), DEBOUNCE_MS);
+    timer = setTimeout(() => void reload(reason), DEBOUNCE_MS);
   };
   const file = record.current.file;
   // Watch the folder, not the file: an editor's rename-into-place replaces the file the watch was on.
@@ -42,7 +57,7 @@ export function watchRecord(record: LiveRecord, logger: Logger): () => void {
   } catch (error) {
     logger.warn({ file, err: String(error) }, 'cannot watch the data file; SIGHUP still reloads');
   }
-  const onHup = () => reload('SIGHUP');
+  const onHup = () => void reload('SIGHUP');
   process.on('SIGHUP', onHup);
   return () => {
     clearTimeout(timer);

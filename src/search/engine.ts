@@ -20,6 +20,11 @@ export interface SerialisedIndexes {
   contacts: AsPlainObject;
 }
 
+/** What buildAsync hands the constructor. */
+export interface BuiltParts {
+  built: { chronological: readonly Entry[]; text: TextIndex<Entry>; analyzer: Analyzer };
+}
+
 export interface SearchOutcome {
   /** The matching entries, best first. */
   entries: Entry[];
@@ -78,23 +83,45 @@ export class RecordIndex {
   /** Longest entry duration in months, bounding the timeline's binary search. */
   private readonly maxSpanMonths: number;
 
-  /** Builds everything from the record, or takes the text indexes from the start-up cache (see cache.ts). */
+  /**
+   * Builds everything from the record, or takes the text indexes from the start-up cache (see cache.ts), or the
+   * parts buildAsync made.
+   */
   constructor(
     readonly record: RecordFile,
-    serialised?: SerialisedIndexes,
+    from?: SerialisedIndexes | BuiltParts,
   ) {
     this.entries = record.entries;
-    this.chronological = [...record.entries].sort(byDate);
     this.byId = new Map(record.entries.map((e) => [e.id, e]));
-    // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
-    const analyzer = new Analyzer();
-    if (!serialised) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
-    // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
-    // come out in date order without a sort.
-    this.text = new TextIndex(this.chronological, ENTRY_FIELDS, analyzer, { serialised: serialised?.text });
+    if (from && 'built' in from) {
+      ({ chronological: this.chronological, text: this.text } = from.built);
+      this.contacts = new ContactBook(this.chronological, from.built.analyzer);
+    } else {
+      this.chronological = chronologicalOf(record);
+      // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
+      const analyzer = new Analyzer();
+      if (!from) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
+      // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
+      // come out in date order without a sort.
+      this.text = new TextIndex(this.chronological, ENTRY_FIELDS, analyzer, { serialised: from?.text });
+      this.contacts = new ContactBook(this.chronological, analyzer, from?.contacts);
+    }
     this.places = new Gazetteer(this.chronological);
-    this.contacts = new ContactBook(this.chronological, analyzer, serialised?.contacts);
-    this.maxSpanMonths = Math.max(...record.entries.map((e) => monthNumber(e.period.end) - monthNumber(e.period.start)));
+    this.maxSpanMonths = record.entries.reduce((max, e) => Math.max(max, monthNumber(e.period.end) - monthNumber(e.period.start)), 0);
+  }
+
+  /** The same index, built in chunks that leave the event loop free between them (for reloads while serving). */
+  static async buildAsync(record: RecordFile): Promise<RecordIndex> {
+    const chronological = chronologicalOf(record);
+    const analyzer = new Analyzer();
+    for (let i = 0; i < record.entries.length; i++) {
+      const e = record.entries[i]!;
+      analyzer.learn(`${e.title} ${e.source}`);
+      if (i % 5000 === 4999) await pause();
+    }
+    const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer);
+    await pause();
+    return new RecordIndex(record, { built: { chronological, text, analyzer } });
   }
 
   /**
@@ -183,6 +210,13 @@ function spellingLift(entry: Entry, typed: Set<string>): number {
   for (const w of typed) if (own.has(w)) lift += 0.25;
   return lift;
 }
+
+function chronologicalOf(record: RecordFile): Entry[] {
+  return [...record.entries].sort(byDate);
+}
+
+/** Lets timers and I/O run: pending interactions are answered between the chunks of a long build. */
+export const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function monthNumber(ym: string): number {
   return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;

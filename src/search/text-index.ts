@@ -76,7 +76,7 @@ export class TextIndex<T> {
     private readonly items: readonly T[],
     fields: readonly FieldSpec<T>[],
     analyzer: Analyzer,
-    options: { common?: typeof COMMON_TERM; serialised?: AsPlainObject } = {},
+    options: { common?: typeof COMMON_TERM; serialised?: AsPlainObject; empty?: boolean } = {},
   ) {
     const byName = new Map(fields.map((f) => [f.name, f]));
     const miniOptions: Options<{ i: number; item: T }> = {
@@ -99,11 +99,21 @@ export class TextIndex<T> {
       if (this.mini.documentCount !== items.length) throw new Error('serialised index does not match the items');
     } else {
       this.mini = new MiniSearch(miniOptions);
-      items.forEach((item, i) => this.mini.add({ i, item }));
+      if (!options.empty) items.forEach((item, i) => this.mini.add({ i, item }));
     }
     this.postings = postingsOf(this.mini);
     const common = options.common ?? COMMON_TERM;
     this.commonFrom = Math.max(common.minItems, Math.ceil(items.length * common.share));
+  }
+
+  /**
+   * Builds without blocking: items are added in chunks with a pause between them (MiniSearch's addAllAsync), so a
+   * running bot keeps answering while a reloaded record is indexed.
+   */
+  static async build<T>(items: readonly T[], fields: readonly FieldSpec<T>[], analyzer: Analyzer): Promise<TextIndex<T>> {
+    const index = new TextIndex(items, fields, analyzer, { empty: true });
+    await index.mini.addAllAsync(items.map((item, i) => ({ i, item })), { chunkSize: 500 });
+    return index;
   }
 
   /** The index as plain data, for the start-up cache. */
