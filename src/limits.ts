@@ -24,6 +24,12 @@ export const DISCORD = {
   firstResponseMs: 3000,
 } as const;
 
+/**
+ * A door acknowledges first (and answers by edit) when its answer is not ready this long after the interaction
+ * began — well inside DISCORD.firstResponseMs, leaving room for the acknowledgement's own trip.
+ */
+export const DEFER_AFTER_MS = 1500;
+
 /** Longest query text any door accepts; longer input gets a clear message, not a search. */
 export const MAX_QUERY_LENGTH = 500;
 

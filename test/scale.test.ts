@@ -79,3 +79,23 @@ describe('reloading at scale', () => {
     expect(next.suggester.suggest('title', 'stud', 'sv')).toEqual(sync.suggester.suggest('title', 'stud', 'sv'));
   });
 }, 60000);
+
+describe('a damaged start-up cache', () => {
+  it('is not trusted: start-up and reload both validate and build afresh, with the same answers', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { loadIndexedAsync } = await import('../src/data/live.js');
+    writeFileSync(file, JSON.stringify(generateRecord(12000, 6)));
+    const dir2 = join(dir, 'damaged');
+    const good = loadIndexed(file, { cacheDir: dir2 });
+    good.saveCache();
+    const [name] = readdirSync(dir2);
+    const cache = JSON.parse(readFileSync(join(dir2, name!), 'utf8'));
+    cache.indexes.text.documentCount = 7; // no longer fits the record
+    writeFileSync(join(dir2, name!), JSON.stringify(cache));
+    const expected = good.index.search('medborgarservice Motala').entries.map((e) => e.id);
+    for (const loaded of [loadIndexed(file, { cacheDir: dir2 }), await loadIndexedAsync(file, { cacheDir: dir2 })]) {
+      expect(loaded.fromCache).toBe(false);
+      expect(loaded.index.search('medborgarservice Motala').entries.map((e) => e.id)).toEqual(expected);
+    }
+  });
+}, 60000);

@@ -79,3 +79,17 @@ export async function answerInteraction(input: InteractionInput, loaded: Loaded)
     }
   }
 }
+
+/**
+ * The answer if it is ready within `ms`, else null: the door then acknowledges at once (Discord's deferral) and
+ * delivers the answer when it comes. Never acknowledges twice; the caller does exactly one of the two.
+ */
+export async function answerWithin(work: Promise<Answer>, ms: number): Promise<Answer | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, ms))));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

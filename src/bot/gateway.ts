@@ -14,14 +14,11 @@ import type { Logger } from 'pino';
 import { parseCommandLine, runCommand } from '../commands/index.js';
 import type { Loaded, LiveRecord } from '../data/live.js';
 import { localeFromDiscord, t } from '../i18n.js';
-import { DISCORD } from '../limits.js';
+import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
 import { scrub } from '../log.js';
 import { renderDiscord } from '../render/discord.js';
 import type { MessagePayload } from '../render/fit.js';
-import { type Answer, answerInteraction, type InteractionInput } from './answer.js';
-
-/** Defer when the first answer is not ready this long after Discord created the interaction. */
-export const DEFER_AFTER_MS = 1500;
+import { type Answer, answerInteraction, answerWithin, type InteractionInput } from './answer.js';
 
 export interface BotOptions {
   token: string;
@@ -103,8 +100,8 @@ export function createBot(options: BotOptions): Client {
     let outcome = 'answered';
     try {
       const input = inputOf(interaction);
-      // Work is synchronous and quick today; the race below still defers first if an answer is late (a busy event
-      // loop, a slow future command), and never acknowledges twice.
+      // Most answers are ready at once; a picture is drawn off the main thread. If an answer is late (a busy
+      // event loop, a big record), the door defers first and edits the answer in — never acknowledging twice.
       const work = Promise.resolve().then(() => answer(input, record.current));
       if (interaction.isAutocomplete()) {
         // Autocomplete cannot be deferred: answer with what we have, or an empty list, never nothing.
@@ -123,12 +120,9 @@ export function createBot(options: BotOptions): Client {
   }
 
   async function deliver(interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Answer>): Promise<string> {
-    const budget = DEFER_AFTER_MS - (Date.now() - interaction.createdTimestamp);
-    const late = Symbol('late');
-    let timer: NodeJS.Timeout | undefined;
-    const first = await Promise.race([work, new Promise<typeof late>((r) => (timer = setTimeout(() => r(late), Math.max(0, budget))))]);
-    clearTimeout(timer);
-    if (first === late) {
+    // Counted from when Discord created the interaction, so time spent reaching us counts too.
+    const first = await answerWithin(work, DEFER_AFTER_MS - (Date.now() - interaction.createdTimestamp));
+    if (first === null) {
       // Acknowledge now; the answer follows as an edit.
       if (interaction.isButton()) await interaction.deferUpdate();
       else await interaction.deferReply(interaction.options.getBoolean('private') ? { flags: MessageFlags.Ephemeral } : {});

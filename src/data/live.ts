@@ -1,7 +1,7 @@
 import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, writeCache } from '../search/cache.js';
-import { pause, RecordIndex } from '../search/engine.js';
+import { pause, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../search/suggest.js';
-import { internStrings, parseJson, parseRecord, parseRecordText, readDataFile, readDataFileAsync } from './load.js';
+import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from './load.js';
 import type { RecordFile } from './schema.js';
 
 /** A loaded record with everything built from it. Replaced whole, never mutated, so a reader never sees half. */
@@ -40,18 +40,12 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
   const dir = cacheDirFrom(options);
   const key = dir ? cacheKey(bytes) : '';
   const cached = dir ? readCache(dir, file, key) : null;
-  // Bytes with a cache entry passed validation when the entry was written, so they need not be checked again.
-  const record = parseRecordText(bytes.toString('utf8'), file, cached !== null);
-  let index: RecordIndex;
-  try {
-    index = new RecordIndex(record, cached ?? undefined);
-  } catch (error) {
-    if (!cached) throw error;
-    index = new RecordIndex(parseRecordText(bytes.toString('utf8'), file), undefined);
-  }
+  const data = parseJson(bytes.toString('utf8'), file);
+  const fromCache = cached ? indexFromCache(data, cached) : null;
+  const index = fromCache ?? new RecordIndex(parseRecord(data, file));
   const suggester = new Suggester(index);
   suggester.warm(['place', 'period']);
-  return assemble(file, index, suggester, cached !== null, dir, key);
+  return assemble(file, index, suggester, fromCache !== null, dir, key);
 }
 
 /**
@@ -67,16 +61,29 @@ export async function loadIndexedAsync(file: string, options: LoadOptions = {}):
   await pause();
   const data = parseJson(bytes.toString('utf8'), file);
   await pause();
-  const record = cached ? internStrings(data as RecordFile) : parseRecord(data, file);
+  const fromCache = cached ? indexFromCache(data, cached) : null;
   await pause();
-  const index = cached ? new RecordIndex(record, cached) : await RecordIndex.buildAsync(record);
+  const index = fromCache ?? (await RecordIndex.buildAsync(parseRecord(data, file)));
   const suggester = new Suggester(index);
   for (const field of ['place', 'period', 'who', 'title'] as const) {
     await pause();
     suggester.warm([field]);
   }
   await index.contacts.warmAsync();
-  return assemble(file, index, suggester, cached !== null, dir, key);
+  return assemble(file, index, suggester, fromCache !== null, dir, key);
+}
+
+/**
+ * The index from the start-up cache, or null when the cached index does not fit the record (a damaged file):
+ * then the caller validates and builds as if there were no cache. Bytes with a cache entry passed validation when
+ * the entry was written, so they are not checked again here.
+ */
+function indexFromCache(data: unknown, cached: SerialisedIndexes): RecordIndex | null {
+  try {
+    return new RecordIndex(internStrings(data as RecordFile), cached);
+  } catch {
+    return null;
+  }
 }
 
 function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCache: boolean, dir: string | null, key: string): Loaded {

@@ -125,16 +125,7 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
-/**
- * Parses and validates a data file's text. `alreadyValidated` skips the schema check; only the start-up cache
- * passes it, for bytes whose hash it recorded after they passed validation.
- */
-export function parseRecordText(text: string, file: string, alreadyValidated = false): RecordFile {
-  const data = parseJson(text, file);
-  return alreadyValidated ? internStrings(data as RecordFile) : parseRecord(data, file);
-}
-
 /** Reads and validates a data file. Never returns a half-loaded record. */
 export function loadRecordFile(file: string = DEFAULT_DATA_FILE): RecordFile {
-  return parseRecordText(readDataFile(file).toString('utf8'), file);
+  return parseRecord(parseJson(readDataFile(file).toString('utf8'), file), file);
 }

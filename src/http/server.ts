@@ -1,17 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
-import { type Answer, answerInteraction, type InteractionInput } from '../bot/answer.js';
+import { type Answer, answerInteraction, answerWithin, type InteractionInput } from '../bot/answer.js';
 import type { LiveRecord, Loaded } from '../data/live.js';
 import { localeFromDiscord, t } from '../i18n.js';
-import { DISCORD } from '../limits.js';
+import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
 import type { MessagePayload } from '../render/fit.js';
 import { verifySignature } from './verify.js';
 
 /** Discord's interaction payloads are a few kilobytes; anything near this is not from Discord. */
 export const MAX_BODY_BYTES = 64 * 1024;
-/** Defer (type 5) when the answer is not ready this long after the request arrived. */
-export const HTTP_DEFER_AFTER_MS = 2000;
 
 export interface EndpointOptions {
   publicKey: KeyObject;
@@ -155,11 +153,9 @@ export function createEndpoint(options: EndpointOptions): Server {
         const result = await work.catch(() => ({ kind: 'choices', choices: [] }) as Answer);
         return send(res, 200, callbackFor(result) as Json);
       }
-      const late = Symbol('late');
-      let timer: NodeJS.Timeout | undefined;
-      const first = await Promise.race([work, new Promise<typeof late>((r) => (timer = setTimeout(() => r(late), HTTP_DEFER_AFTER_MS)))]);
-      clearTimeout(timer);
-      if (first !== late) return sendCallback(res, callbackFor(first) as Json);
+      // Counted from the request's arrival (when it was created at Discord is not in the request).
+      const first = await answerWithin(work, DEFER_AFTER_MS - (Date.now() - started));
+      if (first !== null) return sendCallback(res, callbackFor(first) as Json);
       // Late: acknowledge now (5 = "thinking…", 6 = keep the message), then put the answer in place by webhook.
       outcome = 'deferred';
       send(res, 200, { type: input.kind === 'button' ? 6 : 5, data: input.kind === 'command' && input.options.private === true ? { flags: 64 } : {} });

@@ -47,7 +47,7 @@ function cacheFile(dir: string, dataFile: string, key: string): string {
 /** The cached indexes for this key, or null (none, unreadable, or from another version: then it rebuilds). */
 export function readCache(dir: string, dataFile: string, key: string): SerialisedIndexes | null {
   try {
-    // JSON, not v8.serialize: for MiniSearch's plain-object form JSON.parse is about three times faster to read.
+    // JSON, not v8.serialize: for MiniSearch's plain-object form JSON.parse reads it about 2.6 times faster.
     const data = JSON.parse(readFileSync(cacheFile(dir, dataFile, key), 'utf8')) as { key?: string; indexes?: SerialisedIndexes };
     return data.key === key && data.indexes ? data.indexes : null;
   } catch {

@@ -86,12 +86,9 @@ export class ContactBook {
 
   /** Builds the index in chunks (for reloads while serving); a cached one is simply loaded. */
   async warmAsync(): Promise<void> {
-    if (this.built) return;
-    const index = this.serialised
-      ? new TextIndex(this.contacts, CONTACT_FIELDS, this.analyzer, { serialised: this.serialised })
-      : await TextIndex.build(this.contacts, CONTACT_FIELDS, this.analyzer);
+    if (this.built || this.serialised) return this.warm();
+    const index = await TextIndex.build(this.contacts, CONTACT_FIELDS, this.analyzer);
     this.built ??= index;
-    this.serialised = undefined;
   }
 
   toJSON(): AsPlainObject {

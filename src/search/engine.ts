@@ -156,9 +156,7 @@ export class RecordIndex {
           rest[i >>> 5]! &= ~(1 << (i & 31));
         }
       }
-      forEachSet(rest, (i) => {
-        if (!filter || filter(i)) out.push(this.chronological[i]!);
-      });
+      forEachSet(rest, (i) => void ((!filter || filter(i)) && out.push(this.chronological[i]!)));
       return outcome(out, period);
     }
     const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.chronological[h.index]!, score: h.score, exact: h.exact }));
@@ -178,7 +176,6 @@ export class RecordIndex {
     );
     return { entries: hits.map((h) => h.entry), hits, period };
   }
-
 
   /** The built text indexes as plain data, for the start-up cache. */
   serialise(): SerialisedIndexes {

@@ -116,8 +116,9 @@ export class Suggester {
   constructor(private readonly index: RecordIndex) {}
 
   private list(field: SuggestField, locale: Locale): CandidateList {
-    // Titles and people match the same in both languages (only a shown period differs), so they share a list.
-    const id = field === 'title' || field === 'who' ? field : `${field}:${locale}`;
+    // Only period labels are in the user's language; the other lists are the same for both (a title's shown
+    // period is made when shown).
+    const id = field === 'period' ? `${field}:${locale}` : field;
     let list = this.lists.get(id);
     if (!list) {
       const items = this.build(field, locale).sort((a, b) => b.weight - a.weight);
@@ -130,7 +131,7 @@ export class Suggester {
   }
 
   /** Builds lists now rather than on the first keystroke (start-up pays, not the first user). */
-  warm(fields: readonly SuggestField[] = ['place', 'who', 'period', 'title']): void {
+  warm(fields: readonly SuggestField[]): void {
     for (const field of fields) for (const locale of ['sv', 'en'] as const) this.list(field, locale);
   }
 

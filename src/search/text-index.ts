@@ -175,9 +175,10 @@ export class TextIndex<T> {
         };
         expand(0, []);
       }
-      if (alternatives.length > 0 || group.alternatives.length > 0) planned.push(alternatives);
+      // A concept none of whose words is in the vocabulary (even one typo away) cannot match: it drops out.
+      if (alternatives.length > 0) planned.push(alternatives);
     }
-    const matchable = planned.filter((alts) => alts.length > 0);
+    const matchable = planned;
     if (matchable.length === 0) return { hits: [] };
 
     const isCommon = (alts: string[][]) => alts.every((terms) => terms.every((t) => this.documentFrequency(t) >= this.commonFrom));
@@ -190,7 +191,7 @@ export class TextIndex<T> {
       if (rare.length === 0) {
         // Only common words: every item that has them, unscored. Return the bitmap, not a list of hits.
         const bits = common!;
-        const any = filter ? someSet(bits, filter) : bits.some((w) => w !== 0);
+        const any = filter ? forEachSet(bits, filter) : bits.some((w) => w !== 0);
         return any ? { hits: [], unranked: { bits, filter } } : { hits: [] };
       }
       const query: Query = {
@@ -230,24 +231,13 @@ function combine(maps: Uint32Array[], op: 'AND' | 'OR'): Uint32Array {
   return out;
 }
 
-/** Calls `visit` with each set position in ascending order. */
-export function forEachSet(bits: Uint32Array, visit: (index: number) => void): void {
+/** Calls `visit` with each set position in ascending order; stops, returning true, when `visit` returns true. */
+export function forEachSet(bits: Uint32Array, visit: (index: number) => boolean | void): boolean {
   for (let w = 0; w < bits.length; w++) {
     let word = bits[w]!;
     while (word !== 0) {
       const low = word & -word;
-      visit(w * 32 + (31 - Math.clz32(low)));
-      word ^= low;
-    }
-  }
-}
-
-function someSet(bits: Uint32Array, test: (index: number) => boolean): boolean {
-  for (let w = 0; w < bits.length; w++) {
-    let word = bits[w]!;
-    while (word !== 0) {
-      const low = word & -word;
-      if (test(w * 32 + (31 - Math.clz32(low)))) return true;
+      if (visit(w * 32 + (31 - Math.clz32(low))) === true) return true;
       word ^= low;
     }
   }
