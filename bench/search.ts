@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { runCommand } from '../src/commands/index.js';
-import type { CommandName } from '../src/commands/reply.js';
-import { type Loaded, LiveRecord, loadIndexed } from '../src/data/live.js';
+import { findCommand, runCommand } from '../src/commands/registry.js';
+import { type Loaded, LiveRecord, loadIndexed } from '../src/live/record.js';
 import type { Entry } from '../src/data/schema.js';
 import { renderDiscord } from '../src/render/discord.js';
 import { generateRecord } from './generate.js';
@@ -41,7 +40,7 @@ const flatten = (e: Entry) => ({
 function runPath(loaded: Loaded, path: Path, text: string, field?: 'place' | 'who' | 'period' | 'title'): unknown {
   if (path === 'autocomplete') return loaded.suggester.suggest(field!, text, 'sv');
   // The whole query path a user waits for: command, then the Discord rendering of the first page.
-  return renderDiscord(runCommand(path as CommandName, { text }, loaded.index, 'sv'));
+  return renderDiscord(runCommand(findCommand(path)!, { text }, loaded.index, 'sv'));
 }
 
 /** Runs a reload and reports its length and the longest the event loop went without running a timer. */

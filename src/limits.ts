@@ -1,6 +1,8 @@
 /**
- * Every limit the project answers to, in one place. Discord's numbers come from its API documentation
- * (message, embed, component and interaction limits); rendering enforces them so Discord never rejects a reply.
+ * Every limit the project answers to and every cap on what a reader sees, in one place: Discord's numbers (from its
+ * API documentation: message, embed, component and interaction limits), which rendering enforces so Discord never
+ * rejects a reply, and the project's own page sizes, list caps and input length. Internal tuning of search (how
+ * many hits get a spelling check, when a word counts as common) stays beside the code it tunes.
  */
 export const DISCORD = {
   contentLength: 2000,
@@ -35,3 +37,12 @@ export const MAX_QUERY_LENGTH = 500;
 
 /** Entries per page in a Discord reply (one embed each) and in the terminal. */
 export const PAGE_SIZE = 5;
+
+/** People and organisations per page in a Discord reply. */
+export const CONTACTS_PER_PAGE = 8;
+
+/** How many list items the terminal prints before "… and N more". */
+export const TERMINAL_LIST_LIMIT = 20;
+
+/** The summary's lists in a Discord reply: activities and places shown, and the characters one list may take. */
+export const SUMMARY_LISTS = { activities: 15, places: 30, fieldCharacters: 1000 } as const;

@@ -52,7 +52,7 @@ describe('the timeline picture', () => {
       const reply = run(name, text, 'sv');
       const payload = await withPicture(renderDiscord(reply), reply);
       expect(payload.files?.[0]?.name).toBe('timeline.png');
-      expect(payload.attachments).toEqual([{ id: 0, filename: 'timeline.png', description: expect.any(String) }]);
+      expect(payload.attachments).toEqual([{ id: '0', filename: 'timeline.png', description: expect.any(String) }]);
       expect(PNG.sync.read(payload.files![0]!.data).width).toBe(PICTURE.width);
     }
     const empty = run('timeline', '2020', 'sv');

@@ -5,8 +5,8 @@ import { decodeState, encodeState } from '../src/render/custom-id.js';
 import { renderDiscord } from '../src/render/discord.js';
 import { escapeDiscord } from '../src/render/escape.js';
 import { fitMessage, type MessagePayload, truncate } from '../src/render/fit.js';
-import { index, makeEntry, makeIndex, run } from './helpers/record.js';
-import { runCommand } from '../src/commands/index.js';
+import { command, index, makeEntry, makeIndex, run } from './helpers/record.js';
+import { runCommand } from '../src/commands/registry.js';
 
 const huge = 'å'.repeat(6000);
 
@@ -66,7 +66,7 @@ describe('custom_id state', () => {
   it('gives a long query its first page without buttons rather than a broken button', () => {
     const many = makeIndex(Array.from({ length: 12 }, (_, i) => makeEntry(`e-${i}`, { title: `Samtal ${i}`, source: `Samtal nummer ${i}.` })));
     const query = `samtal ${'samtal '.repeat(20)}`.trim();
-    const reply = runCommand('search', { text: query }, many, 'en');
+    const reply = runCommand(command('search'), { text: query }, many, 'en');
     const payload = renderDiscord(reply);
     expect(payload.embeds).toHaveLength(5);
     expect(payload.components).toEqual([]);
@@ -80,8 +80,7 @@ describe('renderDiscord', () => {
     for (const name of ['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help'] as const) {
       for (const text of inputs) {
         for (const locale of ['sv', 'en'] as const) {
-          const reply = run(name, text, locale);
-          for (const page of [0, 1, 99]) expectWithinLimits(renderDiscord(reply, { page, private: page === 1 }));
+          for (const page of [0, 1, 99]) expectWithinLimits(renderDiscord(run(name, text, locale, undefined, page === 1), { page }));
         }
       }
     }
@@ -100,7 +99,7 @@ describe('renderDiscord', () => {
       ),
     );
     for (const name of ['search', 'summary', 'contact', 'visit'] as const) {
-      const reply: Reply = runCommand(name, { text: name === 'summary' ? '' : name === 'visit' ? 'Motala' : 'samtal' }, long, 'en');
+      const reply: Reply = runCommand(command(name), { text: name === 'summary' ? '' : name === 'visit' ? 'Motala' : 'samtal' }, long, 'en');
       expectWithinLimits(renderDiscord(reply));
     }
   });

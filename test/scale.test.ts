@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRecord } from '../bench/generate.js';
-import { loadIndexed } from '../src/data/live.js';
+import { loadIndexed } from '../src/live/record.js';
 import { fold } from '../src/search/text.js';
 
 // Big enough that common words take the bitmap path (COMMON_TERM: 5,000 entries) and lists are bucketed.
@@ -63,7 +63,7 @@ describe('at scale (12,000 generated entries)', () => {
 
 describe('reloading at scale', () => {
   it('builds the same index without blocking (async, in chunks) as the start-up path does at once', async () => {
-    const { LiveRecord } = await import('../src/data/live.js');
+    const { LiveRecord } = await import('../src/live/record.js');
     writeFileSync(file, JSON.stringify(generateRecord(12000, 5)));
     const sync = loadIndexed(file, { cacheDir: null });
     const live = new LiveRecord(loadIndexed(file, { cacheDir: null }));
@@ -83,7 +83,7 @@ describe('reloading at scale', () => {
 describe('a damaged start-up cache', () => {
   it('is not trusted: start-up and reload both validate and build afresh, with the same answers', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    const { loadIndexedAsync } = await import('../src/data/live.js');
+    const { loadIndexedAsync } = await import('../src/live/record.js');
     writeFileSync(file, JSON.stringify(generateRecord(12000, 6)));
     const dir2 = join(dir, 'damaged');
     const good = loadIndexed(file, { cacheDir: dir2 });

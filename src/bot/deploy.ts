@@ -7,14 +7,14 @@ import { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import { config } from 'dotenv';
 import { scrub } from '../log.js';
-import { ConfigError, deployConfigSchema, readConfig } from './config.js';
-import { COMMAND_DEFINITIONS } from './definitions.js';
+import { ConfigError, deployConfigSchema, readConfig } from '../config.js';
+import { discordDefinitions } from '../interactions/definitions.js';
 
 config({ quiet: true });
 
 async function main(): Promise<void> {
   if (process.argv.includes('--dry-run')) {
-    process.stdout.write(`${JSON.stringify(COMMAND_DEFINITIONS, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(discordDefinitions(), null, 2)}\n`);
     return;
   }
   const cfg = readConfig(deployConfigSchema);
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const appId = cfg.DISCORD_APPLICATION_ID!;
   const route = cfg.DISCORD_GUILD_ID ? Routes.applicationGuildCommands(appId, cfg.DISCORD_GUILD_ID) : Routes.applicationCommands(appId);
   try {
-    const registered = (await rest.put(route, { body: COMMAND_DEFINITIONS })) as { name: string }[];
+    const registered = (await rest.put(route, { body: discordDefinitions() })) as { name: string }[];
     const where = cfg.DISCORD_GUILD_ID ? `server ${cfg.DISCORD_GUILD_ID}` : 'all servers (global commands can take up to an hour to appear)';
     process.stdout.write(`Registered ${registered.length} commands for ${where}: ${registered.map((c) => `/${c.name}`).join(' ')}\n`);
   } catch (error) {

@@ -11,14 +11,12 @@ import {
   Partials,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import { parseCommandLine, runCommand } from '../commands/index.js';
-import type { Loaded, LiveRecord } from '../data/live.js';
+import { type Answer, answerInteraction, answerWithin, asksPrivately, type InteractionInput } from '../interactions/answer.js';
 import { localeFromDiscord, t } from '../i18n.js';
 import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
+import type { Loaded, LiveRecord } from '../live/record.js';
 import { scrub } from '../log.js';
-import { renderDiscord } from '../render/discord.js';
 import type { MessagePayload } from '../render/fit.js';
-import { type Answer, answerInteraction, answerWithin, type InteractionInput } from './answer.js';
 
 export interface BotOptions {
   token: string;
@@ -38,9 +36,9 @@ function toDiscordJs(payload: MessagePayload) {
   return { ...rest, ...(attachments ? { files: attachments } : {}), allowedMentions: { parse: [], repliedUser: false } };
 }
 
-/** For a new message: the same body, plus the ephemeral flag when private. */
-function asNewMessage(payload: MessagePayload, ephemeral: boolean) {
-  return ephemeral ? { ...toDiscordJs(payload), flags: MessageFlags.Ephemeral as const } : toDiscordJs(payload);
+/** For a new message: the same body, plus the ephemeral flag when the answer is private (the one place this door maps it). */
+function asNewMessage(payload: MessagePayload, isPrivate: boolean) {
+  return isPrivate ? { ...toDiscordJs(payload), flags: MessageFlags.Ephemeral as const } : toDiscordJs(payload);
 }
 
 function inputOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction): InteractionInput {
@@ -125,16 +123,16 @@ export function createBot(options: BotOptions): Client {
     if (first === null) {
       // Acknowledge now; the answer follows as an edit.
       if (interaction.isButton()) await interaction.deferUpdate();
-      else await interaction.deferReply(interaction.options.getBoolean('private') ? { flags: MessageFlags.Ephemeral } : {});
+      else await interaction.deferReply(asksPrivately(inputOf(interaction)) ? { flags: MessageFlags.Ephemeral } : {});
       const result = await work;
       if (result.kind === 'choices') throw new Error('choices for a command');
-      if (result.kind === 'message' && interaction.isButton()) await interaction.followUp(asNewMessage(result.payload, result.ephemeral));
+      if (result.kind === 'message' && interaction.isButton()) await interaction.followUp(asNewMessage(result.payload, result.private));
       else await interaction.editReply(toDiscordJs(result.payload));
       return 'deferred';
     }
     const result = first;
     if (result.kind === 'update' && interaction.isButton()) await interaction.update(toDiscordJs(result.payload));
-    else if (result.kind === 'message') await interaction.reply(asNewMessage(result.payload, result.ephemeral));
+    else if (result.kind === 'message') await interaction.reply(asNewMessage(result.payload, result.private));
     else throw new Error(`cannot deliver ${result.kind} for this interaction`);
     return 'answered';
   }
@@ -162,21 +160,32 @@ export function createBot(options: BotOptions): Client {
     });
   }
 
-  /** A mention or a DM is answered like /ask (or like the command its first word names). */
+  /**
+   * A mention or a DM goes through the same core as a slash command (like /ask, or the command its first word
+   * names): the same answer, picture and limits, and an apology if it fails.
+   */
   async function answerMessage(message: Message): Promise<void> {
     if (message.author.bot || !client.user) return;
     const isDm = message.channel.isDMBased();
     if (!isDm && !message.mentions.has(client.user, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
     const started = Date.now();
+    // A message carries no user locale: the server's preferred one stands in.
+    const locale = message.guild?.preferredLocale;
     const text = message.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), ' ').trim();
-    const locale = localeFromDiscord(message.guild?.preferredLocale);
+    const fields = { message: message.id, type: 'mention', dm: isDm, locale };
+    let outcome = 'answered';
     try {
-      const { name, text: rest } = parseCommandLine(text);
-      const reply = runCommand(name, { text: rest }, record.current.index, locale);
-      await message.reply(toDiscordJs(renderDiscord(reply, { query: rest })));
-      logger.info({ message: message.id, type: 'mention', dm: isDm, latencyMs: Date.now() - started, outcome: 'answered' }, 'message');
+      const result = await answer({ kind: 'message', text, locale, userId: message.author.id }, record.current);
+      if (result.kind !== 'message') throw new Error(`cannot deliver ${result.kind} for a message`);
+      await message.reply(toDiscordJs(result.payload));
     } catch (error) {
-      logger.error({ message: message.id, err: scrub(String(error), [options.token]) }, 'message failed');
+      outcome = 'failed';
+      logger.error({ ...fields, err: scrub((error as Error)?.stack ?? String(error), [options.token]) }, 'message failed');
+      await message
+        .reply({ content: t(localeFromDiscord(locale)).errorInternal, allowedMentions: { parse: [], repliedUser: false } })
+        .catch((err: unknown) => logger.warn({ ...fields, err: scrub(String(err), [options.token]) }, 'could not apologise'));
+    } finally {
+      logger.info({ ...fields, latencyMs: Date.now() - started, outcome }, 'message');
     }
   }
 

@@ -4,8 +4,8 @@
  */
 import { config } from 'dotenv';
 import { createLogger, scrub } from '../log.js';
-import { configOrExit, recordOrExit, finishSoon } from '../startup.js';
-import { botConfigSchema } from './config.js';
+import { configOrExit, recordOrExit, finishSoon } from '../live/startup.js';
+import { botConfigSchema } from '../config.js';
 import { createBot } from './gateway.js';
 
 config({ quiet: true });

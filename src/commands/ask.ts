@@ -4,8 +4,9 @@ import { parsePeriod } from '../search/period.js';
 import { queryGroups } from '../search/query.js';
 import { fold, lower, STOPWORDS, words } from '../search/text.js';
 import { contact } from './contact.js';
-import { type Command, type CommandContext, type CommandName, notice, type Reply } from './reply.js';
+import { type CommandContext, type CommandReply, notice } from './reply.js';
 import { search } from './search.js';
+import { type CommandSpec, localName } from './spec.js';
 import { summary } from './summary.js';
 import { timeline } from './timeline.js';
 import { visit } from './visit.js';
@@ -42,8 +43,8 @@ function namesAPerson(content: string, { index }: CommandContext): boolean {
   return typed.some((w) => names.has(w) || [...names].some((n) => editDistance(w, n, allowedEdits(w.length)) <= allowedEdits(w.length)));
 }
 
-function routed(reply: Reply, as: CommandName, text: string, question: string, locale: CommandContext['locale']): Reply {
-  const read = t(locale).askInterpreted(`/${as}${text ? ` ${text}` : ''}`);
+function routed(reply: CommandReply, as: CommandSpec, text: string, question: string, locale: CommandContext['locale']): CommandReply {
+  const read = t(locale).askInterpreted(`/${localName(as, locale)}${text ? ` ${text}` : ''}`);
   return { ...reply, command: 'ask', query: question, description: reply.description ? `${read}\n${reply.description}` : read };
 }
 
@@ -52,7 +53,7 @@ function routed(reply: Reply, as: CommandName, text: string, question: string, l
  * place, person and period taken from the words. "När besökte vi Motala?" → visit Motala; "Who was the project
  * lead in Västerbotten?" → contact projektledare Västerbotten; "Vad gjorde vi hösten 2016?" → timeline.
  */
-export const ask: Command = ({ text }, context) => {
+function answer({ text }: { text: string }, context: CommandContext): CommandReply {
   const { locale } = context;
   const period = parsePeriod(text);
   const periodWords = new Set(period ? words(period.matched) : []);
@@ -68,27 +69,47 @@ export const ask: Command = ({ text }, context) => {
     )
     .map((tk) => tk.raw)
     .join(' ');
-  const run = (command: Command, as: CommandName, input: string) => routed(command({ text: input }, context), as, input, text, locale);
+  const run = (command: CommandSpec, input: string) => routed(command.run({ text: input }, context), command, input, text, locale);
 
-  if (has(SUMMARY_WORDS)) return run(summary, 'summary', periodText);
+  if (has(SUMMARY_WORDS)) return run(summary, periodText);
 
   if (content && (has(CONTACT_WORDS) || namesAPerson(content, context))) {
-    const reply = run(contact, 'contact', content);
+    const reply = run(contact, content);
     if (reply.type !== 'notice') return reply;
   }
 
   const place = placeIn(content, context);
   if (place && (has(VISIT_WORDS) || !period)) {
-    const reply = run(visit, 'visit', place);
+    const reply = run(visit, place);
     if (reply.type !== 'notice') return reply;
   }
 
-  if (period && queryGroups(content).length === 0) return run(timeline, 'timeline', periodText);
+  if (period && queryGroups(content).length === 0) return run(timeline, periodText);
 
   const query = [content, periodText].filter(Boolean).join(' ');
   if (query) {
-    const reply = run(search, 'search', query);
+    const reply = run(search, query);
     if (reply.type !== 'notice') return reply;
   }
   return notice('ask', text, locale, t(locale).askNone(text));
+}
+
+export const ask: CommandSpec = {
+  name: 'ask',
+  sv: 'fråga',
+  code: 'a',
+  description: { en: 'Ask a question in plain Swedish or English', sv: 'Ställ en fråga på vanlig svenska eller engelska' },
+  help: { en: 'Ask in plain words. `/ask When did we visit Motala?`', sv: 'Fråga fritt. `/fråga När besökte vi Motala?`' },
+  usage: '<question>',
+  options: [
+    {
+      role: 'text',
+      name: 'question',
+      sv: 'fråga',
+      description: { en: 'e.g. When did we visit Motala?', sv: 't.ex. När besökte vi Motala?' },
+      required: true,
+    },
+  ],
+  shareable: true,
+  run: answer,
 };

@@ -1,62 +1,73 @@
-import type { Entry } from '../data/schema.js';
+import type { Entry, Kind, Place } from '../data/schema.js';
 import type { Locale } from '../i18n.js';
 import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { MonthSpan } from '../search/period.js';
 import type { PlaceName } from '../search/places.js';
-
-export const COMMAND_NAMES = ['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help'] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
+import type { CommandSpec } from './spec.js';
 
 /** What every door hands a command: the validated text, options, the language and the loaded record. */
 export interface CommandInput {
   text: string;
   /** `/search`'s optional kind filter. */
-  kind?: Entry['kind'];
+  kind?: Kind;
+  /** The asker wants the answer for their eyes only (Discord's `private` option). */
+  private?: boolean;
 }
 
 export interface CommandContext {
   index: RecordIndex;
   locale: Locale;
+  /** Every command there is (help lists them). */
+  commands: readonly CommandSpec[];
 }
 
 export interface SummaryFacts {
   span: MonthSpan;
   total: number;
-  byKind: { kind: Entry['kind']; count: number }[];
-  places: { label: string; within: string | null; count: number }[];
+  byKind: { kind: Kind; count: number }[];
+  places: { place: Place; count: number }[];
   counties: { label: string; count: number }[];
   people: { name: string; role: string | null; organisation: string }[];
 }
 
 interface ReplyBase {
-  command: CommandName;
+  /** The command's (English) name. */
+  command: string;
   /** The user's text as given (after validation); renderers escape it before echoing. */
   query: string;
   locale: Locale;
   title: string;
-  /** A line or two under the title: matched places, how /ask read the question, etc. */
+  /** A line or two under the title: how /ask read the question, the period a search named, etc. */
   description?: string;
   /** For /timeline and /summary: the period shown, which the timeline picture draws. */
   span?: MonthSpan;
+  /**
+   * Only the asker sees it. Decided once, in runCommand: asked for with `private`, or a notice that is an error.
+   * Each door maps it to its own form (Discord's ephemeral flag); renderers add a Share button to private answers.
+   */
+  private: boolean;
 }
 
 /**
- * A command's answer, free of any transport. The Discord renderer, the terminal renderer and the JSON output
- * all start from this; pagination is the renderer's job, so lists here are complete and best first.
+ * A command's answer, free of any transport and of display formatting: places, kinds and periods stay data, and
+ * src/render/ turns them into text. Lists here are complete and best first; paging is the renderer's job.
  */
 export type Reply = ReplyBase &
   (
-    | { type: 'entries'; entries: Entry[]; places?: PlaceName[] }
+    | { type: 'entries'; entries: Entry[]; places?: PlaceName[]; kind?: Kind }
     | { type: 'contacts'; contacts: Contact[] }
     | { type: 'summary'; facts: SummaryFacts; entries: Entry[] }
     | { type: 'entry'; entry: Entry }
-    | { type: 'help' }
+    | { type: 'help'; commands: readonly Pick<CommandSpec, 'name' | 'sv' | 'help'>[] }
     | { type: 'notice'; error: boolean }
   );
 
-export type Command = (input: CommandInput, context: CommandContext) => Reply;
+/** A reply as a command builds it; runCommand adds `private`. */
+export type CommandReply = Reply extends infer R ? (R extends Reply ? Omit<R, 'private'> : never) : never;
 
-export function notice(command: CommandName, query: string, locale: Locale, text: string, error = false): Reply {
+export type Command = (input: CommandInput, context: CommandContext) => CommandReply;
+
+export function notice(command: string, query: string, locale: Locale, text: string, error = false): CommandReply {
   return { type: 'notice', command, query, locale, title: text, error };
 }

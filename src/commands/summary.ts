@@ -1,7 +1,8 @@
 import { KINDS, type Entry } from '../data/schema.js';
 import { formatSpan, inSentence, t } from '../i18n.js';
 import { parsePeriod, type MonthSpan } from '../search/period.js';
-import { type Command, notice, type SummaryFacts } from './reply.js';
+import { notice, type SummaryFacts } from './reply.js';
+import type { CommandSpec } from './spec.js';
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -11,13 +12,12 @@ function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
 
 export function summarise(entries: Entry[], span: MonthSpan): SummaryFacts {
   const byKind = countBy(entries, (e) => e.kind);
-  const places = new Map<string, { label: string; within: string | null; count: number }>();
+  const places = new Map<string, SummaryFacts['places'][number]>();
   const counties = new Map<string, number>();
   const people = new Map<string, SummaryFacts['people'][number]>();
   for (const e of entries) {
     for (const p of new Map(e.places.map((p) => [p.name, p])).values()) {
-      const within = [p.municipality !== p.name ? p.municipality : null, p.county !== p.name ? p.county : null].filter(Boolean).join(', ') || null;
-      const place = places.get(p.name) ?? { label: p.name, within, count: 0 };
+      const place = places.get(p.name) ?? { place: p, count: 0 };
       place.count++;
       places.set(p.name, place);
     }
@@ -30,14 +30,35 @@ export function summarise(entries: Entry[], span: MonthSpan): SummaryFacts {
     span,
     total: entries.length,
     byKind: KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind, count: byKind.get(kind)! })),
-    places: [...places.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'sv')),
+    places: [...places.values()].sort((a, b) => b.count - a.count || a.place.name.localeCompare(b.place.name, 'sv')),
     counties: [...counties].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'sv')),
     people: [...people.values()],
   };
 }
 
 /** `summary [period]`: a shareable overview — counts by kind, places, people, the period covered. */
-export const summary: Command = ({ text }, { index, locale }) => {
+export const summary: CommandSpec = {
+  name: 'summary',
+  sv: 'sammanfattning',
+  code: 'u',
+  description: { en: 'A shareable summary: counts by kind, places, people', sv: 'En sammanfattning att dela: antal per typ, platser, personer' },
+  help: {
+    en: 'A summary to share: counts by kind, places, people. `/summary 2017`',
+    sv: 'Sammanfattning att dela: antal per typ, platser, personer. `/sammanfattning 2017`',
+  },
+  usage: '[period]',
+  options: [
+    {
+      role: 'text',
+      name: 'period',
+      sv: 'period',
+      description: { en: 'A period (default: the whole project)', sv: 'En period (annars hela projektet)' },
+      required: false,
+      autocomplete: 'period',
+    },
+  ],
+  shareable: true,
+  run: ({ text }, { index, locale }) => {
   const m = t(locale);
   const all = index.chronological;
   let span: MonthSpan = { start: all[0]!.period.start, end: all.reduce((max, e) => (e.period.end > max ? e.period.end : max), '') };
@@ -63,4 +84,5 @@ export const summary: Command = ({ text }, { index, locale }) => {
     entries,
     span,
   };
+},
 };

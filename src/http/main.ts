@@ -1,23 +1,14 @@
 /** `npm run serve`: the HTTP interactions endpoint (POST /interactions, GET /healthz) on PORT (default 3000). */
 import { config } from 'dotenv';
-import { z } from 'zod';
-import { LOG_LEVELS } from '../bot/config.js';
+import { endpointConfigSchema } from '../config.js';
 import { createLogger } from '../log.js';
-import { configOrExit, recordOrExit, finishSoon } from '../startup.js';
+import { configOrExit, recordOrExit, finishSoon } from '../live/startup.js';
 import { createEndpoint } from './server.js';
 import { publicKeyFromHex } from './verify.js';
 
 config({ quiet: true });
 
-const schema = z.object({
-  DISCORD_PUBLIC_KEY: z.string({ message: 'is required' }).regex(/^[0-9a-fA-F]{64}$/, 'must be the 64-character hex Public Key from the Developer Portal'),
-  PORT: z.preprocess((v) => (v === '' || v === undefined ? '3000' : v), z.coerce.number().int().min(1).max(65535)),
-  DATA_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
-  LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(LOG_LEVELS)),
-  DISCORD_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ message: 'must be a URL' }).optional()),
-});
-
-const cfg = configOrExit(schema);
+const cfg = configOrExit(endpointConfigSchema);
 const logger = createLogger(cfg.LOG_LEVEL);
 const { record, stopWatching } = recordOrExit(cfg.DATA_FILE, logger);
 

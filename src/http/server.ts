@@ -1,10 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
+import {
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIInteraction,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { type Answer, answerInteraction, answerWithin, type InteractionInput } from '../bot/answer.js';
-import type { LiveRecord, Loaded } from '../data/live.js';
+import { type Answer, answerInteraction, answerWithin, asksPrivately, type InteractionInput } from '../interactions/answer.js';
 import { localeFromDiscord, t } from '../i18n.js';
 import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
+import type { LiveRecord, Loaded } from '../live/record.js';
 import type { MessagePayload } from '../render/fit.js';
 import { verifySignature } from './verify.js';
 
@@ -50,31 +59,35 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Raw interaction JSON → the door-neutral input, exactly as the gateway door builds it from discord.js. */
-export function inputFromJson(body: Json): InteractionInput | null {
-  const data = (body.data ?? {}) as Json;
-  const user = ((body.member as Json | undefined)?.user ?? body.user ?? {}) as Json;
-  const base = { locale: typeof body.locale === 'string' ? body.locale : undefined, userId: String(user.id ?? '0') };
-  const options = Array.isArray(data.options) ? (data.options as Json[]) : [];
-  if (body.type === 2 || body.type === 4) {
-    const command = String(data.name ?? '');
-    if (body.type === 4) {
-      const focused = options.find((o) => o.focused === true);
+export function inputFromJson(body: APIInteraction): InteractionInput | null {
+  const user = body.member?.user ?? body.user;
+  const locale = 'locale' in body ? body.locale : undefined;
+  const base = { locale: typeof locale === 'string' ? locale : undefined, userId: String(user?.id ?? '0') };
+  if (body.type === InteractionType.ApplicationCommand || body.type === InteractionType.ApplicationCommandAutocomplete) {
+    // Typed as Discord sends it, but read defensively: a signed body is still only as well-formed as its sender.
+    const data = body.data as Partial<typeof body.data> | undefined;
+    if (data?.type !== undefined && data.type !== ApplicationCommandType.ChatInput) return null;
+    const options = (data && 'options' in data && Array.isArray(data.options) ? data.options : []) as APIApplicationCommandInteractionDataBasicOption[];
+    const command = String(data?.name ?? '');
+    if (body.type === InteractionType.ApplicationCommandAutocomplete) {
+      const focused = options.find((o) => 'focused' in o && o.focused === true);
       return { ...base, kind: 'autocomplete', command, focused: String(focused?.name ?? ''), value: String(focused?.value ?? '') };
     }
     return { ...base, kind: 'command', command, options: Object.fromEntries(options.map((o) => [String(o.name), o.value as string | number | boolean])) };
   }
-  if (body.type === 3 && typeof data.custom_id === 'string') {
-    const flags = Number((body.message as Json | undefined)?.flags ?? 0);
-    return { ...base, kind: 'button', customId: data.custom_id, messageIsPrivate: (flags & 64) !== 0 };
+  if (body.type === InteractionType.MessageComponent && (body.data?.component_type ?? ComponentType.Button) === ComponentType.Button && typeof body.data.custom_id === 'string') {
+    const flags = Number(body.message?.flags ?? 0);
+    return { ...base, kind: 'button', customId: body.data.custom_id, messageIsPrivate: (flags & MessageFlags.Ephemeral) !== 0 };
   }
   return null;
 }
 
-/** The interaction callback for an answer: 4 new message, 7 update, 8 autocomplete choices. */
-export function callbackFor(answer: Answer): { type: number; data: Json | MessagePayload } {
-  if (answer.kind === 'choices') return { type: 8, data: { choices: answer.choices.slice(0, DISCORD.autocompleteChoices) } };
-  const data: MessagePayload = answer.kind === 'message' && answer.ephemeral ? { ...answer.payload, flags: 64 } : answer.payload;
-  return { type: answer.kind === 'update' ? 7 : 4, data };
+/** The interaction callback for an answer: a new message, an update of the button's message, or choices. */
+export function callbackFor(answer: Answer): { type: InteractionResponseType; data: Json | MessagePayload } {
+  if (answer.kind === 'choices') return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: answer.choices.slice(0, DISCORD.autocompleteChoices) } };
+  if (answer.kind === 'update') return { type: InteractionResponseType.UpdateMessage, data: answer.payload };
+  // The one place this door maps a private answer to Discord's flag.
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: answer.private ? { ...answer.payload, flags: MessageFlags.Ephemeral } : answer.payload };
 }
 
 /**
@@ -134,17 +147,18 @@ export function createEndpoint(options: EndpointOptions): Server {
       logger.warn({ door: 'http', outcome: 'bad-signature' }, 'request refused');
       return send(res, 401, { error: 'invalid request signature' });
     }
-    let body: Json;
+    let body: APIInteraction;
     try {
-      body = JSON.parse(raw.toString('utf8')) as Json;
+      body = JSON.parse(raw.toString('utf8')) as APIInteraction;
       if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object');
     } catch {
       return send(res, 400, { error: 'malformed JSON' });
     }
-    if (body.type === 1) return send(res, 200, { type: 1 });
+    if (body.type === InteractionType.Ping) return send(res, 200, { type: InteractionResponseType.Pong });
 
     const input = inputFromJson(body);
-    const fields = { door: 'http', interaction: body.id, type: input?.kind ?? `type-${String(body.type)}`, command: (body.data as Json | undefined)?.name, locale: body.locale };
+    const data = 'data' in body ? (body.data as unknown as Json | undefined) : undefined;
+    const fields = { door: 'http', interaction: body.id, type: input?.kind ?? `type-${String(body.type)}`, command: data?.name, locale: body.locale };
     if (!input) return send(res, 400, { error: 'unsupported interaction type' });
     let outcome = 'answered';
     try {
@@ -158,7 +172,10 @@ export function createEndpoint(options: EndpointOptions): Server {
       if (first !== null) return sendCallback(res, callbackFor(first) as Json);
       // Late: acknowledge now (5 = "thinking…", 6 = keep the message), then put the answer in place by webhook.
       outcome = 'deferred';
-      send(res, 200, { type: input.kind === 'button' ? 6 : 5, data: input.kind === 'command' && input.options.private === true ? { flags: 64 } : {} });
+      send(res, 200, {
+        type: input.kind === 'button' ? InteractionResponseType.DeferredMessageUpdate : InteractionResponseType.DeferredChannelMessageWithSource,
+        data: asksPrivately(input) ? { flags: MessageFlags.Ephemeral } : {},
+      });
       const result = await work;
       const encoded = await encodeForDiscord(callbackFor(result).data as Json);
       const target = `${apiUrl}/v10/webhooks/${String(body.application_id)}/${String(body.token)}${result.kind === 'message' && input.kind === 'button' ? '' : '/messages/@original'}`;
@@ -169,7 +186,7 @@ export function createEndpoint(options: EndpointOptions): Server {
       logger.error({ ...fields, err: String((error as Error)?.message ?? error) }, 'interaction failed');
       if (!res.headersSent) {
         const apology = t(localeFromDiscord(input.locale)).errorInternal;
-        send(res, 200, { type: 4, data: { content: apology, flags: 64, allowed_mentions: { parse: [] } } });
+        send(res, 200, { type: InteractionResponseType.ChannelMessageWithSource, data: { content: apology, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
       }
     } finally {
       logger.info({ ...fields, latencyMs: Date.now() - started, outcome }, 'interaction');

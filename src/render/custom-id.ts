@@ -1,4 +1,4 @@
-import type { CommandName } from '../commands/reply.js';
+import { COMMAND_SPECS } from '../commands/registry.js';
 import { KINDS, type Kind } from '../data/schema.js';
 import { LOCALES, type Locale } from '../i18n.js';
 import { DISCORD } from '../limits.js';
@@ -10,7 +10,8 @@ import { DISCORD } from '../limits.js';
  */
 export interface ButtonState {
   action: 'page' | 'share';
-  command: CommandName;
+  /** The command's (English) name. */
+  command: string;
   page: number;
   locale: Locale;
   kind?: Kind;
@@ -18,14 +19,16 @@ export interface ButtonState {
 }
 
 const PREFIX = 'pm1';
-const COMMAND_CODES: Record<CommandName, string> = { visit: 'v', contact: 'c', timeline: 't', search: 's', summary: 'u', entry: 'e', ask: 'a', help: 'h' };
-const CODE_COMMANDS = Object.fromEntries(Object.entries(COMMAND_CODES).map(([k, v]) => [v, k])) as Record<string, CommandName>;
+// Each command's one-letter code comes from its spec.
+const COMMAND_CODES = new Map(COMMAND_SPECS.map((s) => [s.name, s.code]));
+const CODE_COMMANDS = new Map(COMMAND_SPECS.map((s) => [s.code, s.name]));
 const ACTION_CODES = { page: 'p', share: 's' } as const;
 
 /** The custom_id for a state, or null when the query is too long to fit in 100 characters. */
 export function encodeState(state: ButtonState): string | null {
   const kind = state.kind ? String(KINDS.indexOf(state.kind)) : '-';
-  const id = [PREFIX, ACTION_CODES[state.action], COMMAND_CODES[state.command], state.page, state.locale, kind, state.query].join('|');
+  if (!COMMAND_CODES.has(state.command)) return null;
+  const id = [PREFIX, ACTION_CODES[state.action], COMMAND_CODES.get(state.command), state.page, state.locale, kind, state.query].join('|');
   return id.length <= DISCORD.customId ? id : null;
 }
 
@@ -37,7 +40,7 @@ export function decodeState(customId: string): ButtonState | null {
   if (action !== 'p' && action !== 's') return null;
   const state: ButtonState = {
     action: action === 'p' ? 'page' : 'share',
-    command: CODE_COMMANDS[command!]!,
+    command: CODE_COMMANDS.get(command!) ?? '',
     page: Number(page),
     locale: locale as Locale,
     ...(kind !== '-' ? { kind: KINDS[Number(kind)] } : {}),

@@ -1,23 +1,21 @@
+import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Reply } from '../commands/reply.js';
-import { COMMAND_NAMES } from '../commands/reply.js';
+import { localName } from '../commands/spec.js';
 import type { Entry, Kind } from '../data/schema.js';
 import { KIND_COLOURS } from './colours.js';
 import { timelinePngAsync } from './picture.js';
 import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
-import { PAGE_SIZE } from '../limits.js';
+import { CONTACTS_PER_PAGE, PAGE_SIZE, SUMMARY_LISTS } from '../limits.js';
 import type { Contact } from '../search/contacts.js';
 import { encodeState } from './custom-id.js';
 import { escapeDiscord as esc } from './escape.js';
 import { type ActionRow, type Button, type Embed, fitMessage, type MessagePayload, truncate } from './fit.js';
-import { contactEntryLine, contactHeadline, entryHeadline, personText, placeText } from './format.js';
+import { contactEntryLine, contactHeadline, describeReply, entryHeadline, helpLine, personText, placeText, summaryLine, titleOf } from './format.js';
 
 const BRAND = 0x3b6ea5;
-const CONTACTS_PER_PAGE = 8;
 
 export interface RenderOptions {
   page?: number;
-  /** Private (ephemeral) replies get a Share button. */
-  private?: boolean;
   /** The `/search` kind filter, kept in button state. */
   kind?: Kind;
   /** The text to re-run on a button press (the reply's query unless a door says otherwise). */
@@ -34,7 +32,7 @@ export async function withPicture(payload: MessagePayload, reply: Reply): Promis
   if (!reply.span || (reply.type !== 'entries' && reply.type !== 'summary') || reply.entries.length === 0) return payload;
   const description = reply.title.slice(0, 1000);
   const data = await timelinePngAsync(reply.entries, reply.span, reply.locale, reply.title);
-  return { ...payload, files: [{ name: PICTURE_NAME, data, contentType: 'image/png', description }], attachments: [{ id: 0, filename: PICTURE_NAME, description }] };
+  return { ...payload, files: [{ name: PICTURE_NAME, data, contentType: 'image/png', description }], attachments: [{ id: '0', filename: PICTURE_NAME, description }] };
 }
 
 function entryEmbed(entry: Entry, locale: Locale, full = false): Embed {
@@ -62,6 +60,7 @@ function contactField(contact: Contact, locale: Locale) {
 }
 
 function pageButtons(reply: Reply, page: number, pages: number, options: RenderOptions): ActionRow[] {
+  const button = (style: Button['style'], label: string, custom_id: string, disabled = false): Button => ({ type: ComponentType.Button, style, label, custom_id, disabled });
   const m = t(reply.locale);
   const base = { command: reply.command, locale: reply.locale, kind: options.kind, query: options.query ?? reply.query };
   const buttons: Button[] = [];
@@ -71,28 +70,25 @@ function pageButtons(reply: Reply, page: number, pages: number, options: RenderO
     const next = encodeState({ ...base, action: 'page', page: Math.min(pages - 1, page + 1) });
     // Both or neither: a long query that cannot travel in a custom_id gets the first page only.
     if (prev && next) {
-      buttons.push(
-        { type: 2, style: 2, label: `◀ ${m.previous}`, custom_id: prev, disabled: page === 0 },
-        { type: 2, style: 2, label: `${m.next} ▶`, custom_id: next, disabled: page >= pages - 1 },
-      );
+      buttons.push(button(ButtonStyle.Secondary, `◀ ${m.previous}`, prev, page === 0), button(ButtonStyle.Secondary, `${m.next} ▶`, next, page >= pages - 1));
     }
   }
-  if (options.private) {
+  if (reply.private && !(reply.type === 'notice' && reply.error)) {
     const share = encodeState({ ...base, action: 'share', page });
-    if (share) buttons.push({ type: 2, style: 1, label: m.share, custom_id: share });
+    if (share) buttons.push(button(ButtonStyle.Primary, m.share, share));
   }
-  return buttons.length > 0 ? [{ type: 1, components: buttons }] : [];
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
 
 function header(reply: Reply): string {
-  return [`**${esc(reply.title)}**`, reply.description ? esc(reply.description) : ''].filter(Boolean).join('\n');
+  const description = describeReply(reply);
+  return [`**${esc(titleOf(reply))}**`, description ? esc(description) : ''].filter(Boolean).join('\n');
 }
 
 /** The reply model as a Discord message for one page. Every door sends exactly this. */
 export function renderDiscord(reply: Reply, options: RenderOptions = {}): MessagePayload {
   const m = t(reply.locale);
-  const flags = options.private ? 64 : undefined;
-  const base = { allowed_mentions: { parse: [] as [] }, ...(flags ? { flags } : {}) };
+  const base = { allowed_mentions: { parse: [] as [] } };
   const paged = <T>(items: T[], size: number) => {
     const pages = Math.max(1, Math.ceil(items.length / size));
     const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
@@ -104,7 +100,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
 
   switch (reply.type) {
     case 'notice':
-      return fitMessage({ ...base, content: esc(reply.title), embeds: [], components: reply.error ? [] : pageButtons(reply, 0, 1, options) });
+      return fitMessage({ ...base, content: esc(reply.title), embeds: [], components: pageButtons(reply, 0, 1, options) });
     case 'help':
       return fitMessage({
         ...base,
@@ -113,7 +109,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
             title: reply.title,
             description: reply.description,
             color: BRAND,
-            fields: COMMAND_NAMES.map((name) => ({ name: `/${name}`, value: m.helpCommands[name].replace(/`([a-z]+) /, '`/$1 '), inline: false })),
+            fields: reply.commands.map((spec) => ({ name: `/${localName(spec, reply.locale)}`, value: helpLine(spec, reply.locale), inline: false })),
           },
         ],
         components: [],
@@ -130,15 +126,15 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
       const { page, pages, slice, footer } = paged(reply.contacts, CONTACTS_PER_PAGE);
       return fitMessage({
         ...base,
-        embeds: [{ title: esc(reply.title), color: BRAND, fields: slice.map((c) => contactField(c, reply.locale)), footer: { text: `${footer} · ${m.appName}` } }],
+        embeds: [{ title: esc(titleOf(reply)), color: BRAND, fields: slice.map((c) => contactField(c, reply.locale)), footer: { text: `${footer} · ${m.appName}` } }],
         components: pageButtons(reply, page, pages, options),
       });
     }
     case 'summary': {
       const f = reply.facts;
-      const list = (lines: string[], max = 1000) => truncate(lines.join('\n'), max) || '–';
-      const timeline = reply.entries.map((e) => `• ${periodLabel(e.period, reply.locale)} · ${KIND_LABELS[e.kind][reply.locale]}: ${e.title}`);
-      const shown = timeline.slice(0, 15);
+      const list = (lines: string[], max = SUMMARY_LISTS.fieldCharacters) => truncate(lines.join('\n'), max) || '–';
+      const timeline = reply.entries.map((e) => `• ${summaryLine(e, reply.locale)}`);
+      const shown = timeline.slice(0, SUMMARY_LISTS.activities);
       if (timeline.length > shown.length) shown.push(m.more(timeline.length - shown.length));
       return fitMessage({
         ...base,
@@ -151,7 +147,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
               { name: m.byKind, value: list(f.byKind.map((k) => `${KIND_LABELS[k.kind][reply.locale]}: **${k.count}**`)), inline: true },
               { name: m.counties, value: esc(list(f.counties.map((c) => `${c.label} (${c.count})`))), inline: true },
               { name: m.people, value: esc(list(f.people.map(personText))), inline: false },
-              { name: m.places, value: esc(list(f.places.slice(0, 30).map((p) => `${p.label} (${p.count})`))), inline: false },
+              { name: m.places, value: esc(list(f.places.slice(0, SUMMARY_LISTS.places).map((p) => `${p.place.name} (${p.count})`))), inline: false },
               { name: m.activities, value: esc(list(shown)), inline: false },
             ],
             footer: { text: m.appName },

@@ -1,3 +1,4 @@
+import type { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { DISCORD } from '../limits.js';
 
 /** The parts of a Discord message this project sends. Plain API JSON: the same for every door. */
@@ -16,14 +17,14 @@ export interface Embed {
   image?: { url: string };
 }
 export interface Button {
-  type: 2;
-  style: 1 | 2 | 3 | 4;
+  type: ComponentType.Button;
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger;
   label: string;
   custom_id: string;
   disabled?: boolean;
 }
 export interface ActionRow {
-  type: 1;
+  type: ComponentType.ActionRow;
   components: Button[];
 }
 export interface MessagePayload {
@@ -31,9 +32,10 @@ export interface MessagePayload {
   embeds: Embed[];
   components: ActionRow[];
   allowed_mentions: { parse: []; replied_user?: boolean };
-  /** 64 = ephemeral. */
-  flags?: number;
-  attachments?: { id: number; filename: string; description?: string }[];
+  /** Set by a door (never by rendering): the ephemeral flag for a private answer. */
+  flags?: MessageFlags;
+  /** Ids are snowflake strings in Discord's API; for a new upload, the file's index. */
+  attachments?: { id: string; filename: string; description?: string }[];
   /** Files sent with the message (multipart, described in `attachments`); not part of the JSON body. */
   files?: { name: string; data: Buffer; contentType: string; description?: string }[];
 }

@@ -1,10 +1,17 @@
+import type { Reply } from '../commands/reply.js';
+import type { CommandSpec } from '../commands/spec.js';
 import type { Entry, Person, Place } from '../data/schema.js';
 import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
 import type { Contact } from '../search/contacts.js';
 
-/** Formatting shared by the Discord and terminal renderers, so both doors say the same thing. */
+/**
+ * The one owner of display strings: places, kinds, an entry's one-line forms, a reply's title and description.
+ * The Discord, terminal and JSON renderers all word things through here, so every door says the same thing.
+ */
 
-export function kindLabel(entry: Entry, locale: Locale): string {
+type Located = Pick<Place, 'name' | 'district' | 'municipality' | 'county'>;
+
+export function kindLabel(entry: Pick<Entry, 'kind'>, locale: Locale): string {
   return KIND_LABELS[entry.kind][locale];
 }
 
@@ -13,10 +20,21 @@ export function entryHeadline(entry: Entry, locale: Locale): string {
   return `${periodLabel(entry.period, locale)} · ${kindLabel(entry, locale)}`;
 }
 
+/** "Våren 2017 · Besök: Besök på Vårsta bibliotek och medborgarservice" — one activity in a list. */
+export function summaryLine(entry: Entry, locale: Locale): string {
+  return `${entryHeadline(entry, locale)}: ${entry.title}`;
+}
+
+/** Where a place lies, most local first, leaving out the levels that are the place itself: "Motala, Östergötlands län". */
+export function placeWithin(place: Located): string {
+  const levels = [place.district, place.municipality, place.county].filter((level) => level && level !== place.name);
+  return levels.join(', ');
+}
+
 /** "Motala bibliotek (Motala, Östergötlands län)" */
-export function placeText(place: Place): string {
-  const within = [place.district, place.municipality !== place.name ? place.municipality : null, place.county !== place.name ? place.county : null].filter(Boolean);
-  return within.length > 0 ? `${place.name} (${within.join(', ')})` : place.name;
+export function placeText(place: Located): string {
+  const within = placeWithin(place);
+  return within ? `${place.name} (${within})` : place.name;
 }
 
 /** "Julia Larsson, projektledare – Digidelcenter Motala bibliotek"; unnamed contacts show their organisation. */
@@ -30,6 +48,20 @@ export function contactHeadline(contact: Contact, locale: Locale): string {
 }
 
 /** "Våren 2017 · Telefonintervju: Telefonintervju med Digidelcenter Motala bibliotek" */
-export function contactEntryLine(entry: Entry, locale: Locale): string {
-  return `${entryHeadline(entry, locale)}: ${entry.title}`;
+export const contactEntryLine = summaryLine;
+
+/** A command's help line, with its example written the way the reader's client names the command. */
+export function helpLine(spec: Pick<CommandSpec, 'help'>, locale: Locale): string {
+  return spec.help[locale];
+}
+
+/** The reply's title, with the /search kind filter named in the reader's language. */
+export function titleOf(reply: Reply): string {
+  return reply.type === 'entries' && reply.kind ? `${reply.title} · ${KIND_LABELS[reply.kind][reply.locale]}` : reply.title;
+}
+
+/** The lines under the title: the reply's own (how /ask read a question…), then the places a /visit matched. */
+export function describeReply(reply: Reply): string | undefined {
+  const places = reply.type === 'entries' && reply.places ? reply.places.slice(0, 10).map((p) => placeText(p.place)).join(' · ') : '';
+  return [reply.description, places].filter(Boolean).join('\n') || undefined;
 }

@@ -1,6 +1,7 @@
 import type { Reply } from '../commands/reply.js';
 import type { Entry } from '../data/schema.js';
 import { KIND_LABELS, periodLabel } from '../i18n.js';
+import { describeReply, titleOf } from './format.js';
 
 /** A result for scripts: everything traceable to the record through `id` and `source`. */
 function entryResult(entry: Entry, reply: Reply) {
@@ -20,7 +21,7 @@ export interface JsonAnswer {
 
 /** `{ command, query, results }`, best first. A person's result lists the entries where they appear. */
 export function renderJson(reply: Reply): JsonAnswer {
-  const base = { command: reply.command, query: reply.query, title: reply.title, description: reply.description };
+  const base = { command: reply.command, query: reply.query, title: titleOf(reply), description: describeReply(reply) };
   switch (reply.type) {
     case 'notice':
       return reply.error

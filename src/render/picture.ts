@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { KINDS, type Entry, type Kind } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, t } from '../i18n.js';
-import type { MonthSpan } from '../search/period.js';
+import { monthNumber, type MonthSpan } from '../search/period.js';
 import { hex, KIND_COLOURS } from './colours.js';
 
 /**
@@ -52,7 +52,6 @@ export interface TimelineLayout {
   span: MonthSpan;
 }
 
-const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
 // Inter's average advance is a little over half the font size; enough to decide what fits.
 const textWidth = (text: string, size: number) => [...text].length * size * 0.56;
 
@@ -63,16 +62,19 @@ function fit(text: string, width: number, size: number): string {
   return chars.length > 1 ? `${chars.join('')}…` : '';
 }
 
-function placeLabel(entry: Entry, locale: Locale): string {
-  const place = entry.places.find((p) => p.name !== 'Storforsen') ?? entry.places[0];
-  return place ? place.name : KIND_LABELS[entry.kind][locale];
+/**
+ * The place a bar is about. An entry lists where it took place first and what it was about last (the September
+ * conversations: Storforsen, then the centre discussed), so the last place.
+ */
+function barLabel(entry: Entry, locale: Locale): string {
+  return entry.places.at(-1)?.name ?? KIND_LABELS[entry.kind][locale];
 }
 
 /** Where everything goes. Pure: tests use it to know where a known entry's bar must be. */
 export function layoutTimeline(entries: readonly Entry[], span: MonthSpan, locale: Locale): TimelineLayout {
   const P = PICTURE;
-  const m0 = monthIndex(span.start);
-  const months = monthIndex(span.end) - m0 + 1;
+  const m0 = monthNumber(span.start);
+  const months = monthNumber(span.end) - m0 + 1;
   const plotWidth = P.width - 2 * P.padding;
   const xOfMonth = (m: number) => P.padding + ((m - m0) / months) * plotWidth;
   const sorted = [...entries].sort((a, b) => a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end) || a.id.localeCompare(b.id));
@@ -83,10 +85,10 @@ export function layoutTimeline(entries: readonly Entry[], span: MonthSpan, local
   const placed: { entry: Entry; lane: number; x: number; width: number; label: string; inside: boolean }[] = [];
   let hidden = 0;
   for (const entry of sorted) {
-    const x = xOfMonth(Math.max(m0, monthIndex(entry.period.start))) + 2;
-    const end = xOfMonth(Math.min(m0 + months, monthIndex(entry.period.end) + 1)) - 2;
+    const x = xOfMonth(Math.max(m0, monthNumber(entry.period.start))) + 2;
+    const end = xOfMonth(Math.min(m0 + months, monthNumber(entry.period.end) + 1)) - 2;
     const width = Math.max(8, end - x);
-    const label = placeLabel(entry, locale);
+    const label = barLabel(entry, locale);
     // Inside the bar when it fits, or when there is no room to its right (the end of the axis).
     const roomRight = P.width - P.padding - (x + width + 8);
     const inside = textWidth(label, 14) <= width - 12 || roomRight < Math.min(textWidth(label, 14), 120);
@@ -133,7 +135,7 @@ export function timelineSvg(entries: readonly Entry[], span: MonthSpan, locale: 
   const m = t(locale);
   const layout = layoutTimeline(entries, span, locale);
   const { xOfMonth, months } = layout;
-  const m0 = monthIndex(span.start);
+  const m0 = monthNumber(span.start);
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${P.width}" height="${P.height}" viewBox="0 0 ${P.width} ${P.height}" font-family="Inter">`);
   out.push(`<rect width="${P.width}" height="${P.height}" rx="18" fill="${P.background}"/>`);

@@ -1,11 +1,9 @@
 import type { Reply } from '../commands/reply.js';
-import { COMMAND_NAMES } from '../commands/reply.js';
+import { localName } from '../commands/spec.js';
 import type { Entry } from '../data/schema.js';
-import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
-import { contactEntryLine, contactHeadline, entryHeadline, placeText, personText } from './format.js';
-
-/** How many list items the terminal prints before "… and N more". */
-const TERMINAL_LIST_LIMIT = 20;
+import { KIND_LABELS, type Locale, t } from '../i18n.js';
+import { TERMINAL_LIST_LIMIT } from '../limits.js';
+import { contactEntryLine, contactHeadline, describeReply, entryHeadline, helpLine, placeText, personText, summaryLine, titleOf } from './format.js';
 
 function entryBlock(entry: Entry, locale: Locale, full = false): string[] {
   const m = t(locale);
@@ -31,12 +29,13 @@ function limited<T>(items: T[], locale: Locale, render: (item: T) => string[]): 
 export function renderText(reply: Reply): string {
   const { locale } = reply;
   const m = t(locale);
-  const head = [reply.title, ...(reply.description ? [reply.description] : []), ''];
+  const description = describeReply(reply);
+  const head = [titleOf(reply), ...(description ? [description] : []), ''];
   switch (reply.type) {
     case 'notice':
       return reply.title;
     case 'help':
-      return [...head, ...COMMAND_NAMES.map((name) => `  ${name.padEnd(9)} ${m.helpCommands[name]}`)].join('\n');
+      return [...head, ...reply.commands.map((spec) => `  ${localName(spec, locale).padEnd(15)} ${helpLine(spec, locale)}`)].join('\n');
     case 'entry':
       return [...head.slice(1), ...entryBlock(reply.entry, locale, true)].join('\n');
     case 'entries':
@@ -56,10 +55,10 @@ export function renderText(reply: Reply): string {
         ...f.byKind.map((k) => `  ${KIND_LABELS[k.kind][locale]}: ${k.count}`),
         '',
         `${m.counties}: ${f.counties.map((c) => `${c.label} (${c.count})`).join(', ')}`,
-        `${m.places}: ${f.places.map((p) => `${p.label} (${p.count})`).join(', ')}`,
+        `${m.places}: ${f.places.map((p) => `${p.place.name} (${p.count})`).join(', ')}`,
         `${m.people}: ${f.people.map(personText).join('; ') || '–'}`,
         '',
-        ...limited(reply.entries, locale, (e) => [`• ${periodLabel(e.period, locale)} · ${KIND_LABELS[e.kind][locale]}: ${e.title}`]),
+        ...limited(reply.entries, locale, (e) => [`• ${summaryLine(e, locale)}`]),
       ]
         .join('\n')
         .trimEnd();

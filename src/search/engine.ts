@@ -3,7 +3,7 @@ import type { Entry, Kind, RecordFile } from '../data/schema.js';
 import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
 import { kindWords } from './kinds.js';
-import { type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
+import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
 import { Gazetteer } from './places.js';
 import { queryGroups } from './query.js';
 import { lower, words } from './text.js';
@@ -193,7 +193,7 @@ export class RecordIndex {
     // Entries start at most maxSpanMonths before they end, so nothing starting earlier than that can overlap.
     const earliest = addMonths(span.start, -this.maxSpanMonths);
     const out: number[] = [];
-    for (let i = lowerBound(list, earliest); i < list.length && list[i]!.period.start <= span.end; i++) {
+    for (let i = lowerBound(list.length, (i) => list[i]!.period.start < earliest); i < list.length && list[i]!.period.start <= span.end; i++) {
       if (list[i]!.period.end >= span.start) out.push(i);
     }
     return out;
@@ -215,21 +215,13 @@ function chronologicalOf(record: RecordFile): Entry[] {
 /** Lets timers and I/O run: pending interactions are answered between the chunks of a long build. */
 export const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function monthNumber(ym: string): number {
-  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
-}
-
-function addMonths(ym: string, delta: number): string {
-  const n = monthNumber(ym) + delta;
-  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-}
-
-function lowerBound(list: readonly Entry[], start: string): number {
+/** The first position in [0, length) for which `before` is false, given that it is true up to some point and false after. */
+export function lowerBound(length: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]!.period.start < start) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

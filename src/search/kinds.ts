@@ -1,21 +1,23 @@
 import type { Kind } from '../data/schema.js';
-import { KIND_LABELS } from '../i18n.js';
 
-/** Words that name each kind, beyond its Swedish and English labels, so "mejlat" or "called" find it. */
-const KIND_SYNONYMS: Record<Kind, string> = {
-  survey: 'enkät enkäter questionnaire',
+/**
+ * Words that find each kind, in Swedish and English, so "mejlat", "called" or "study visit" find it. Kept here
+ * rather than taken from the UI labels: the index must not change when a label is reworded.
+ */
+const KIND_WORDS: Record<Kind, string> = {
+  survey: 'enkät enkäter survey questionnaire',
   workshop: 'workshop workshopar workshops',
   conference: 'konferens conference',
   mapping: 'kartläggning genomgång mapping',
-  'study-trip': 'studieresa resa trip',
-  'study-visit': 'studiebesök besök visit',
+  'study-trip': 'studieresa resa study trip',
+  'study-visit': 'studiebesök besök study visit',
   visit: 'besök visit',
-  'phone-interview': 'telefonintervju intervju telefon interview phone',
-  'phone-call': 'telefonsamtal samtal telefon call phone',
+  'phone-interview': 'telefonintervju intervju telefon phone interview',
+  'phone-call': 'telefonsamtal samtal telefon phone call',
   conversation: 'samtal conversation',
   email: 'mejlkontakt mailkontakt mejl mail e-post email',
 };
 
 export function kindWords(kind: Kind): string {
-  return `${KIND_LABELS[kind].sv} ${KIND_LABELS[kind].en} ${KIND_SYNONYMS[kind]}`;
+  return KIND_WORDS[kind];
 }

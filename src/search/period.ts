@@ -6,6 +6,17 @@ export interface MonthSpan {
   end: string;
 }
 
+/** "2017-03" → months since year 0 (2017 × 12 + 2), so spans can be measured and compared as numbers. */
+export function monthNumber(ym: string): number {
+  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+}
+
+/** "2017-11" + 3 → "2018-02". */
+export function addMonths(ym: string, delta: number): string {
+  const n = monthNumber(ym) + delta;
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
 export interface ParsedPeriod extends MonthSpan {
   /** The words that named the period, folded (lower case, no diacritics). */
   matched: string;

@@ -11,8 +11,8 @@ export interface PlaceName {
   label: string;
   /** Folded, without "län"/"kommun" and a trailing genitive s: "motala bibliotek", "ostergotland". */
   key: string;
-  /** Where it lies, for display: "Motala, Östergötlands län". */
-  within: string | null;
+  /** The place at this level with the levels above it (no display text: src/render/ words it). */
+  place: Pick<Place, 'name' | 'district' | 'municipality' | 'county'>;
   entries: Entry[];
 }
 
@@ -36,15 +36,14 @@ export function placeKey(text: string): string {
   return ws.join(' ');
 }
 
-function placeNamesOf(place: Place): [PlaceLevel, string, string | null][] {
-  const county = place.county;
-  const muni = place.municipality;
-  const names: [PlaceLevel, string, string | null][] = [[ 'county', county, null ]];
-  if (muni) names.push(['municipality', muni, county]);
-  if (place.district) names.push(['district', place.district, `${muni ?? ''}, ${county}`.replace(/^, /, '')]);
-  if (place.name !== county && place.name !== muni) {
-    names.push(['library', place.name, [place.district, muni, county].filter(Boolean).join(', ')]);
-  }
+type Located = PlaceName['place'];
+
+function placeNamesOf(place: Place): [PlaceLevel, Located][] {
+  const { county, municipality, district } = place;
+  const names: [PlaceLevel, Located][] = [['county', { name: county, municipality: null, county }]];
+  if (municipality) names.push(['municipality', { name: municipality, municipality, county }]);
+  if (district) names.push(['district', { name: district, district, municipality, county }]);
+  if (place.name !== county && place.name !== municipality) names.push(['library', { name: place.name, district, municipality, county }]);
   return names;
 }
 
@@ -56,11 +55,12 @@ export class Gazetteer {
     const byKey = new Map<string, PlaceName>();
     for (const entry of entries) {
       for (const place of entry.places) {
-        for (const [level, label, within] of placeNamesOf(place)) {
+        for (const [level, located] of placeNamesOf(place)) {
+          const label = located.name;
           const id = `${level}:${label}`;
           let name = byKey.get(id);
           if (!name) {
-            name = { level, label, key: placeKey(label), within, entries: [] };
+            name = { level, label, key: placeKey(label), place: located, entries: [] };
             byKey.set(id, name);
           }
           if (name.entries[name.entries.length - 1] !== entry) name.entries.push(entry);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_DEFINITIONS } from '../../src/bot/definitions.js';
+import { discordDefinitions } from '../../src/interactions/definitions.js';
 import { type Harness, startHarness, str } from './harness.js';
 import type { InteractionRecord } from '../stand-in/discord.js';
 
@@ -201,12 +201,12 @@ describe('the bot against the Discord stand-in', () => {
   });
 
   it('registers the command definitions the stand-in accepts, with sv-SE localizations', () => {
-    for (const c of COMMAND_DEFINITIONS) {
+    for (const c of discordDefinitions()) {
       expect(c.name_localizations?.['sv-SE'], c.name).toBeTruthy();
       expect(c.description_localizations?.['sv-SE'], c.name).toBeTruthy();
       for (const o of c.options ?? []) expect(o.name_localizations?.['sv-SE'], `${c.name}.${o.name}`).toBeTruthy();
     }
-    expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual(['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help']);
+    expect(discordDefinitions().map((c) => c.name)).toEqual(['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help']);
   });
 });
 

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerInteraction } from '../../src/bot/answer.js';
+import { answerInteraction } from '../../src/interactions/answer.js';
 import { DEFAULT_DATA_FILE } from '../../src/data/load.js';
-import { watchRecord } from '../../src/data/watch.js';
+import { watchRecord } from '../../src/live/watch.js';
 import { createLogger } from '../../src/log.js';
 import type { InteractionRecord } from '../stand-in/discord.js';
 import { type Harness, sleep, startHarness, str } from './harness.js';
@@ -38,6 +38,27 @@ describe('faults', () => {
     expect(r.callbacks[0]!.type).toBe(5);
     expect(r.edits).toHaveLength(1);
     expect(r.edits[0]!.body.embeds).toHaveLength(3);
+  }, 20000);
+
+  it('a mention goes through the same core: a failure gets an apology, a timeline its picture', async () => {
+    let fail = true;
+    h = await startHarness({
+      enableMentions: true,
+      answer: async (input, loaded) => {
+        if (input.kind === 'message' && fail) throw new Error('boom');
+        return answerInteraction(input, loaded);
+      },
+    });
+    const bot = { id: h.discord.applicationId, username: 'Projektminne', discriminator: '0', bot: true };
+    h.discord.message(`<@${h.discord.applicationId}> timeline 2017`, { mentions: [bot] });
+    await h.discord.waitFor(() => h!.discord.channelMessages.length >= 1, 5000, 'an apology');
+    expect(h.discord.channelMessages[0]!.content).toBe('Något gick fel hos mig. Försök igen om en stund.'); // the stand-in's server prefers sv-SE
+    fail = false;
+    h.discord.message(`<@${h.discord.applicationId}> timeline 2017`, { mentions: [bot] });
+    await h.discord.waitFor(() => h!.discord.channelMessages.length >= 2, 5000, 'an answer');
+    const answer = h.discord.channelMessages[1]!;
+    expect((answer.files as { name: string }[]).map((f) => f.name)).toEqual(['timeline.png']);
+    expect(answer.allowed_mentions).toMatchObject({ parse: [] });
   }, 20000);
 
   it('survives close code 4000, an abrupt socket loss and an invalid session, answering after each', async () => {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Client } from 'discord.js';
-import { LiveRecord, loadIndexed } from '../../src/data/live.js';
+import { LiveRecord, loadIndexed } from '../../src/live/record.js';
 import { DEFAULT_DATA_FILE } from '../../src/data/load.js';
 import { type BotOptions, createBot } from '../../src/bot/gateway.js';
 import { createLogger } from '../../src/log.js';

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerInteraction } from '../../src/bot/answer.js';
+import { answerInteraction } from '../../src/interactions/answer.js';
 import { DiscordStandIn } from '../stand-in/discord.js';
 import { ROOT } from '../helpers/record.js';
 import { type Harness, sleep, startHarness, str } from './harness.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCommand } from '../../src/commands/index.js';
-import type { CommandName, Reply } from '../../src/commands/reply.js';
+import { findCommand, runCommand } from '../../src/commands/registry.js';
+import type { Reply } from '../../src/commands/reply.js';
+import type { CommandSpec } from '../../src/commands/spec.js';
 import { loadRecordFile } from '../../src/data/load.js';
 import type { Entry, RecordFile } from '../../src/data/schema.js';
 import type { Locale } from '../../src/i18n.js';
@@ -12,8 +13,15 @@ export const record: RecordFile = loadRecordFile();
 export const index = new RecordIndex(record);
 export const recordText = readFileSync(new URL('../../data/record.txt', import.meta.url), 'utf8');
 
-export function run(name: CommandName, text: string, locale: Locale = 'en', kind?: Entry['kind']): Reply {
-  return runCommand(name, { text, kind }, index, locale);
+/** A command's spec by its name; throws for an unknown name so a typo in a test fails loudly. */
+export function command(name: string): CommandSpec {
+  const spec = findCommand(name);
+  if (!spec) throw new Error(`no command ${name}`);
+  return spec;
+}
+
+export function run(name: string, text: string, locale: Locale = 'en', kind?: Entry['kind'], isPrivate = false): Reply {
+  return runCommand(command(name), { text, kind, private: isPrivate }, index, locale);
 }
 
 /** Ids of the entries a reply lists, in order. */

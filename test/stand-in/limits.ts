@@ -81,10 +81,19 @@ function checkComponents(errors: FormError[], rows: unknown): void {
   });
 }
 
+/** Discord's OpenAPI specification types an attachment's id as a snowflake: a string of digits. */
+function checkAttachments(errors: FormError[], attachments: unknown): void {
+  if (!Array.isArray(attachments)) return;
+  attachments.forEach((a: Json, i) => {
+    if (typeof a.id !== 'string' || !/^\d+$/.test(a.id)) errors.push({ path: `attachments.${i}.id`, code: 'NUMBER_TYPE_COERCE', message: 'Value is not snowflake.' });
+  });
+}
+
 /** A message body as sent to create or edit a message (or inside an interaction callback's `data`). */
 export function checkMessage(body: Json): FormError[] {
   const errors: FormError[] = [];
   tooLong(errors, 'content', body.content, LIMITS.content);
+  checkAttachments(errors, body.attachments);
   checkEmbeds(errors, body.embeds);
   checkComponents(errors, body.components);
   return errors;

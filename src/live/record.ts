@@ -1,8 +1,8 @@
-import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, writeCache } from '../search/cache.js';
+import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.js';
 import { pause, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
-import { Suggester } from '../search/suggest.js';
-import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from './load.js';
-import type { RecordFile } from './schema.js';
+import { Suggester } from '../autocomplete/suggest.js';
+import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
+import type { RecordFile } from '../data/schema.js';
 
 /** A loaded record with everything built from it. Replaced whole, never mutated, so a reader never sees half. */
 export interface Loaded {

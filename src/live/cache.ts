@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SerialisedIndexes } from './engine.js';
+import type { SerialisedIndexes } from '../search/engine.js';
 
 /**
  * The start-up cache: the built text indexes, stored under a key made of the data file's SHA-256 and the
@@ -16,7 +16,8 @@ export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache/index/', im
 
 // Everything that decides which terms the index holds. Their text is hashed, so editing any of them (the
 // stemmer, the compound heads, the fields) changes the key by itself — nobody has to remember to bump a number.
-const PIPELINE_FILES = ['analyze.ts', 'stem.ts', 'text.ts', 'kinds.ts', 'engine.ts', 'text-index.ts', 'contacts.ts', '../i18n.ts'];
+// UI text is not among them: search imports none, so a changed label never throws a cache away.
+const PIPELINE_FILES = ['analyze.ts', 'stem.ts', 'text.ts', 'kinds.ts', 'engine.ts', 'text-index.ts', 'contacts.ts'].map((f) => `../search/${f}`);
 const MINISEARCH_VERSION = '7.2.0';
 
 let pipelineVersion: string | undefined;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+/** Configuration for every door, from the environment (.env). One schema per door over the shared variables. */
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const flag = z.preprocess((v) => (v === '' || v === undefined ? 'false' : v), z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' })).transform((v) => v === 'true' || v === '1');
@@ -26,6 +28,13 @@ export const deployConfigSchema = z.object({
   DISCORD_TOKEN: z.string({ message: 'is required' }).min(20, 'does not look like a bot token'),
   DISCORD_APPLICATION_ID: z.preprocess((v) => (v === '' ? undefined : v), snowflake.optional()).refine((v) => v !== undefined, 'is required'),
   DISCORD_GUILD_ID: optional(snowflake),
+});
+
+/** What `npm run serve` (the HTTP interactions endpoint) needs. */
+export const endpointConfigSchema = z.object({
+  ...common,
+  DISCORD_PUBLIC_KEY: z.string({ message: 'is required' }).regex(/^[0-9a-fA-F]{64}$/, 'must be the 64-character hex Public Key from the Developer Portal'),
+  PORT: z.preprocess((v) => (v === '' || v === undefined ? '3000' : v), z.coerce.number().int().min(1).max(65535)),
 });
 
 export type BotConfig = z.infer<typeof botConfigSchema>;

@@ -1,12 +1,15 @@
 import type { Entry } from '../data/schema.js';
 import { formatSpan, type Locale, periodLabel } from '../i18n.js';
 import { DISCORD } from '../limits.js';
-import type { RecordIndex } from './engine.js';
-import { allowedEdits, editDistance } from './fuzzy.js';
-import { fold, words } from './text.js';
+import type { SuggestList } from '../commands/spec.js';
+import { lowerBound, type RecordIndex } from '../search/engine.js';
+import { allowedEdits, editDistance } from '../search/fuzzy.js';
+import { fold, words } from '../search/text.js';
+import { truncate } from '../render/fit.js';
+import { placeText } from '../render/format.js';
 
 /** The option being completed; each draws on its own list. */
-export type SuggestField = 'place' | 'who' | 'period' | 'title';
+export type SuggestField = SuggestList;
 
 export interface Choice {
   name: string;
@@ -42,7 +45,7 @@ interface CandidateList {
 /** Lists longer than this are searched through word buckets instead of a full scan. */
 const BUCKETED_FROM = 5000;
 
-const cut = (text: string) => (text.length <= DISCORD.choiceName ? text : `${text.slice(0, DISCORD.choiceName - 1)}…`);
+const cut = (text: string) => truncate(text, DISCORD.choiceName);
 
 function candidate(name: string, value: string, aliases: string, weight: number): Candidate {
   const shown = cut(name);
@@ -82,18 +85,9 @@ function typoRank(key: string, typed: string): number | null {
 
 /** Positions in `byLabel` whose label starts with `prefix`. */
 function labelRange(byLabel: Int32Array, items: Candidate[], prefix: string): Int32Array {
-  const lowerBound = (key: string) => {
-    let lo = 0;
-    let hi = byLabel.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (items[byLabel[mid]!]!.label < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const first = (key: string) => lowerBound(byLabel.length, (i) => items[byLabel[i]!]!.label < key);
   // Every label starting with the prefix sorts between the prefix and the prefix followed by the highest char.
-  return byLabel.subarray(lowerBound(prefix), lowerBound(`${prefix}\uffff`));
+  return byLabel.subarray(first(prefix), first(`${prefix}\uffff`));
 }
 
 /** The `count` smallest positions of a range, ascending (= best weight first), without sorting the range. */
@@ -140,7 +134,7 @@ export class Suggester {
     switch (field) {
       case 'place':
         return index.places.names.map((p) =>
-          candidate(p.within ? `${p.label} (${p.within}) · ${p.entries.length}` : `${p.label} · ${p.entries.length}`, p.label, p.key, p.entries.length),
+          candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, p.entries.length),
         );
       case 'who': {
         const out: Candidate[] = [];

@@ -1,8 +1,8 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
-import { DataError } from './load.js';
-import type { LiveRecord } from './live.js';
+import { DataError } from '../data/load.js';
+import type { LiveRecord } from './record.js';
 
 /** Editors write files in bursts (truncate, write, rename): wait for quiet before reloading. */
 const DEBOUNCE_MS = 250;

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { ConfigError, readConfig } from './bot/config.js';
-import { DataError } from './data/load.js';
-import { LiveRecord, loadIndexed } from './data/live.js';
-import { dataFilePath } from './data/source.js';
-import { watchRecord } from './data/watch.js';
+import { ConfigError, readConfig } from '../config.js';
+import { DataError } from '../data/load.js';
+import { LiveRecord, loadIndexed } from './record.js';
+import { dataFilePath } from '../data/source.js';
+import { watchRecord } from './watch.js';
 
 /** What both long-running doors do first: validated config, or a clear message and exit 1 (never a value). */
 export function configOrExit<S extends z.ZodTypeAny>(schema: S): z.infer<S> {

@@ -1,0 +1,101 @@
+import { COMMAND_SPECS, findCommand, parseCommandLine, runCommand } from '../commands/registry.js';
+import { notice, type Reply } from '../commands/reply.js';
+import { textOption } from '../commands/spec.js';
+import { KINDS, type Kind } from '../data/schema.js';
+import { type Locale, localeFromDiscord, t } from '../i18n.js';
+import type { Loaded } from '../live/record.js';
+import { decodeState } from '../render/custom-id.js';
+import { renderDiscord, withPicture } from '../render/discord.js';
+import type { MessagePayload } from '../render/fit.js';
+import type { Choice } from '../autocomplete/suggest.js';
+
+/**
+ * What an interaction asks, as plain data. Every door translates its input into this — the discord.js gateway
+ * client, the HTTP endpoint, and a chat message that mentions the bot — so they cannot answer differently.
+ */
+export type InteractionInput =
+  | { kind: 'command'; command: string; options: Record<string, string | number | boolean>; locale: string | undefined; userId: string }
+  | { kind: 'autocomplete'; command: string; focused: string; value: string; locale: string | undefined; userId: string }
+  | { kind: 'button'; customId: string; locale: string | undefined; userId: string; messageIsPrivate: boolean }
+  /** A message that mentions the bot, or a DM: "visit Motala", "besök Motala" or a question. */
+  | { kind: 'message'; text: string; locale: string | undefined; userId: string };
+
+export type Answer =
+  /** Post a new message (the interaction's reply). `private`: only the asker sees it; each door maps this once. */
+  | { kind: 'message'; payload: MessagePayload; private: boolean }
+  /** Replace the message the button is on (page turns). */
+  | { kind: 'update'; payload: MessagePayload }
+  | { kind: 'choices'; choices: Choice[] };
+
+const asKind = (value: unknown): Kind | undefined => ((KINDS as readonly unknown[]).includes(value) ? (value as Kind) : undefined);
+
+function errorMessage(text: string, locale: Locale): Answer {
+  return { kind: 'message', payload: renderDiscord({ ...notice('help', '', locale, text, true), private: true }), private: true };
+}
+
+/** Whether a deferred acknowledgement should already be private: the asker chose `private`. */
+export function asksPrivately(input: InteractionInput): boolean {
+  return input.kind === 'command' && input.options.private === true;
+}
+
+async function message(reply: Reply, query: string, kind?: Kind): Promise<Answer> {
+  return { kind: 'message', payload: await withPicture(renderDiscord(reply, { kind, query }), reply), private: reply.private };
+}
+
+/**
+ * Answers one interaction from the loaded record. Pure apart from reading `loaded`; never throws on user input.
+ * Asynchronous only because the timeline picture is drawn off the main thread.
+ */
+export async function answerInteraction(input: InteractionInput, loaded: Loaded): Promise<Answer> {
+  const locale = localeFromDiscord(input.locale);
+  switch (input.kind) {
+    case 'autocomplete': {
+      const list = findCommand(input.command)?.options.find((o) => o.name === input.focused)?.autocomplete;
+      const typed = typeof input.value === 'string' ? input.value : String(input.value ?? '');
+      return { kind: 'choices', choices: list ? loaded.suggester.suggest(list, typed, locale) : [] };
+    }
+    case 'command': {
+      const spec = findCommand(input.command);
+      if (!spec) return errorMessage(t(locale).errorUnknownCommand(input.command, COMMAND_SPECS.map((s) => s.name)), locale);
+      const optionName = textOption(spec)?.name;
+      const raw = optionName ? input.options[optionName] : '';
+      const text = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
+      const kind = asKind(input.options.kind);
+      return message(runCommand(spec, { text, kind, private: input.options.private === true }, loaded.index, locale), text, kind);
+    }
+    case 'message': {
+      // A chat message cannot be private: Discord has no ephemeral messages outside interactions.
+      const { spec, text } = parseCommandLine(input.text);
+      return message({ ...runCommand(spec, { text }, loaded.index, locale), private: false }, text);
+    }
+    case 'button': {
+      const state = decodeState(input.customId);
+      const spec = state && findCommand(state.command);
+      if (!state || !spec) return errorMessage(t(locale).buttonExpired, locale);
+      const reply = runCommand(spec, { text: state.query, kind: state.kind, private: input.messageIsPrivate }, loaded.index, state.locale);
+      const render = { page: state.page, kind: state.kind, query: state.query };
+      if (state.action === 'share') {
+        const payload = await withPicture(renderDiscord({ ...reply, private: false }, render), reply);
+        const shared = t(state.locale).sharedBy(`<@${input.userId}>`);
+        return { kind: 'message', payload: { ...payload, content: payload.content ? `${payload.content}\n-# ${shared}` : `-# ${shared}` }, private: false };
+      }
+      // A page turn keeps the message as it is: private stays private, with its Share button. An update cannot
+      // change a message's flags, and none are sent.
+      return { kind: 'update', payload: renderDiscord(reply, render) };
+    }
+  }
+}
+
+/**
+ * The answer if it is ready within `ms`, else null: the door then acknowledges at once (Discord's deferral) and
+ * delivers the answer when it comes. Never acknowledges twice; the caller does exactly one of the two.
+ */
+export async function answerWithin(work: Promise<Answer>, ms: number): Promise<Answer | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(0, ms))));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
