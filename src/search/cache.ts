@@ -16,7 +16,10 @@ export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache/index/', im
 
 // Everything that decides which terms the index holds. Their text is hashed, so editing any of them (the
 // stemmer, the compound heads, the fields) changes the key by itself — nobody has to remember to bump a number.
-const PIPELINE_FILES = ['analyze.ts', 'stem.ts', 'text.ts', 'kinds.ts', 'engine.ts', 'text-index.ts', 'contacts.ts', '../i18n.ts'];
+const PIPELINE_FILES = [
+  'analyze.ts', 'stem.ts', 'text.ts', 'kinds.ts', 'engine.ts', 'text-index.ts', 'contacts.ts', 'names.ts', 'organisations.ts',
+  'sweden.ts', '../../data/sweden.json', '../i18n.ts',
+];
 const MINISEARCH_VERSION = '7.2.0';
 
 let pipelineVersion: string | undefined;
