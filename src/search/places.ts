@@ -1,5 +1,4 @@
 import type { Entry, Place } from '../data/schema.js';
-import { DOMAIN_HEADS } from './analyze.js';
 import { allowedEdits, editDistance } from './fuzzy.js';
 import type { RecordNames } from './names.js';
 import { type Sweden, type SwedishPlace, sweden as defaultSweden } from './sweden.js';
@@ -44,10 +43,10 @@ const LEVEL_ORDER: PlaceLevel[] = ['municipality', 'library', 'organisation', 'd
 const COUNTY_FIRST: PlaceLevel[] = ['county', 'municipality', 'library', 'organisation', 'district'];
 
 // Words that say what kind of place or body, not which: "stadsbibblan i Sundsvall", "Botkyrka kommun".
-const GENERIC_HEADS = DOMAIN_HEADS.map(fold).filter((h) => h !== 'stockholm');
+const BODY_HEADS = ['bibliotek', 'kommun', 'kontor', 'center', 'centrum', 'library', 'libraries', 'office'];
 const COLLOQUIAL = /^(stads)?bibbl(a|an|or|orna|ans)$/;
 export const isGenericWord = (w: string) =>
-  COLLOQUIAL.test(w) || COUNTY_WORDS.has(w) || MUNICIPALITY_WORDS.has(w) || GENERIC_HEADS.some((h) => w.endsWith(h) || w.startsWith(h));
+  COLLOQUIAL.test(w) || COUNTY_WORDS.has(w) || MUNICIPALITY_WORDS.has(w) || BODY_HEADS.some((h) => w.endsWith(h) || w.startsWith(h));
 
 /** "Stockholms län" → "stockholm", "Nykvarns" → "nykvarn", "Motala bibliotek" → "motala bibliotek". */
 export function placeKey(text: string): string {
