@@ -8,7 +8,7 @@ import { recordNames, type RecordNames } from './names.js';
 import { Gazetteer } from './places.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
-import { lower, words } from './text.js';
+import { fold, lower, words } from './text.js';
 import { type FieldSpec, forEachSet, has, TextIndex } from './text-index.js';
 
 export interface EntryHit {
@@ -182,6 +182,26 @@ export class RecordIndex {
         byDate(a.entry, b.entry),
     );
     return { entries: hits.map((h) => h.entry), hits, period };
+  }
+
+  /**
+   * The one entry an id or a title names (for `entry`): the id, the exact title, or the best search hit — but only
+   * when every word of the query matches it. "Studieresa till Kiruna" is not the study trip to Motala: sharing
+   * "Studieresa till" is not naming it.
+   */
+  entryFor(text: string): Entry | null {
+    const byId = this.byId.get(text.trim());
+    if (byId) return byId;
+    const key = fold(text);
+    const titled = this.entries.find((e) => fold(e.title) === key);
+    if (titled) return titled;
+    const period = parsePeriod(text);
+    const groups = queryGroups(period ? period.rest : text);
+    if (groups.length > 0) {
+      const found = this.text.search(groups);
+      if (found.dropped.length > 0 || found.combined === 'OR') return null;
+    }
+    return this.search(text).entries[0] ?? null;
   }
 
   /** The built text indexes as plain data, for the start-up cache. */
