@@ -1,5 +1,5 @@
 import type { Entry } from '../data/schema.js';
-import { fold, words } from './text.js';
+import { fold } from './text.js';
 
 /**
  * Organisations an entry names: its organisations list, each part of a comma list on its own ("Lärcentrum,
@@ -28,9 +28,12 @@ function properNames(text: string): string[] {
 
 /** Every word the entries' text uses in lower case: a capitalised word that also appears so is not a name. */
 export function ordinaryWords(entries: readonly Entry[]): Set<string> {
-  const out = new Set<string>();
+  // Distinct words first, folded once each: records repeat their vocabulary endlessly.
+  const raw = new Set<string>();
   for (const e of entries) {
-    for (const w of words(`${e.title} ${e.source}`)) if (/^\p{Ll}/u.test(w)) out.add(fold(w));
+    for (const text of [e.title, e.source]) for (const w of text.match(LOWER_CASE_WORD) ?? []) raw.add(w);
   }
-  return out;
+  return new Set([...raw].map(fold));
 }
+
+const LOWER_CASE_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu;
