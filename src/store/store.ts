@@ -134,21 +134,14 @@ export class Store {
 
   /** Adds an entry at the end of the record. Throws EntryError naming the fields, or StoreError if the id is taken. */
   add(entry: unknown, author: Author): StoredEntry {
-    const valid = this.validate(entry);
-    return this.change(valid.id, 'add', author, (now) => {
-      const existing = this.row(valid.id);
-      if (existing) {
-        throw new StoreError('exists', valid.id, existing.removed_at
-          ? `entry ${valid.id} exists but is removed: restore it, or choose another id`
-          : `entry ${valid.id} already exists: choose another id, or correct that entry`);
-      }
-      const position = (this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM entries').get() as { p: number }).p;
-      this.db
-        .prepare(`INSERT INTO entries (id, position, body, added_by_id, added_by_name, created_at, updated_by_id, updated_by_name, updated_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(valid.id, position, JSON.stringify(valid), author.id, author.name, now, author.id, author.name, now);
-      return valid;
-    });
+    return this.addAll([entry], author)[0]!;
+  }
+
+  /** Adds several entries at the end, in order, in one transaction: all of them or (on any error) none. */
+  addAll(entries: readonly unknown[], author: Author): StoredEntry[] {
+    const valid = entries.map((entry) => this.validate(entry));
+    this.write(() => this.insertAll(valid, author).forEach((seq) => this.localSeqs.add(seq)));
+    return valid.map((entry) => this.get(entry.id)!);
   }
 
   /**
@@ -243,7 +236,7 @@ export class Store {
       const has = this.db.prepare('SELECT (SELECT COUNT(*) FROM entries) + (SELECT COUNT(*) FROM record_info) AS n').get() as { n: number };
       if (has.n > 0) return false;
       this.setInfo(record.record);
-      for (const entry of record.entries) this.insertSeedEntry(entry);
+      this.insertAll(record.entries.map((entry) => this.validate(entry)), SEED_AUTHOR);
       return true;
     });
     const seeded = run.immediate();
@@ -251,27 +244,41 @@ export class Store {
     return seeded;
   }
 
-  private insertSeedEntry(entry: Entry): void {
-    const valid = this.validate(entry);
+  /** Appends entries with their history rows (inside the caller's transaction); returns the history seqs. */
+  private insertAll(entries: readonly Entry[], author: Author): number[] {
     const now = new Date().toISOString();
+    return entries.map((entry) => {
+      this.insert(entry, author, now);
+      return this.recordHistory(entry.id, 'add', entry, author, now);
+    });
+  }
+
+  private insert(entry: Entry, author: Author, now: string): void {
+    const existing = this.row(entry.id);
+    if (existing) {
+      throw new StoreError('exists', entry.id, existing.removed_at
+        ? `entry ${entry.id} exists but is removed: restore it, or choose another id`
+        : `entry ${entry.id} already exists: choose another id, or correct that entry`);
+    }
     const position = (this.db.prepare('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM entries').get() as { p: number }).p;
-    const { id, name } = SEED_AUTHOR;
     this.db
       .prepare(`INSERT INTO entries (id, position, body, added_by_id, added_by_name, created_at, updated_by_id, updated_by_name, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(valid.id, position, JSON.stringify(valid), id, name, now, id, name, now);
-    this.recordHistory(valid.id, 'add', valid, SEED_AUTHOR, now);
+      .run(entry.id, position, JSON.stringify(entry), author.id, author.name, now, author.id, author.name, now);
   }
 
-  private change(id: string, action: ChangeAction, author: Author, write: (now: string) => Entry): StoredEntry {
-    const run = this.db.transaction(() => {
-      const now = new Date().toISOString();
-      const entry = write(now);
-      this.localSeqs.add(this.recordHistory(id, action, entry, author, now));
-    });
+  /** Runs one change as one IMMEDIATE transaction, then tells the listeners. */
+  private write(body: () => void): void {
     // IMMEDIATE takes the write lock at once, so two processes writing together queue instead of failing midway.
-    run.immediate();
+    this.db.transaction(body).immediate();
     this.drain();
+  }
+
+  private change(id: string, action: ChangeAction, author: Author, apply: (now: string) => Entry): StoredEntry {
+    this.write(() => {
+      const now = new Date().toISOString();
+      this.localSeqs.add(this.recordHistory(id, action, apply(now), author, now));
+    });
     return this.get(id)!;
   }
 
