@@ -134,6 +134,15 @@ describe('changes', () => {
     expect(() => reopened.entries()).toThrow(/entry 2016-spring-workshops-digital-agenda, field period\.start/);
   });
 
+  it('adds several entries in one transaction: one invalid entry and none is added', async () => {
+    const store = await seeded();
+    expect(() => store.addAll([newEntry('first-of-two'), { ...newEntry('second-of-two'), kind: 'party' }], alice)).toThrow(/entry second-of-two, field kind/);
+    expect(() => store.addAll([newEntry('third'), newEntry(record.entries[0]!.id)], alice)).toThrow(StoreError);
+    expect(store.entries()).toHaveLength(22);
+    expect(store.get('third')).toBeNull();
+    expect(store.addAll([newEntry('a-1'), newEntry('a-2')], alice).map((s) => s.meta.position)).toEqual([23, 24]);
+  });
+
   it('tells listeners about each change at once, marked as local', async () => {
     const store = await seeded();
     const seen: StoreChange[] = [];
