@@ -81,7 +81,10 @@ export const summary: CommandSpec = {
   // counted, not allowed to stretch the period. With no period asked, the whole project is the record's span.
   const covered = formatSpan(span.start, span.end, locale);
   const named = text ? inSentence(label, locale) : `${label} (${inSentence(covered, locale)})`;
-  const beyond = entries.filter((e) => e.period.start < span.start || e.period.end > span.end).length;
+  // Entries dated more coarsely than the period (a season-dated trip in "december 2017") cover it; they are not
+  // running past it, and their lines say how they are dated.
+  const covers = (e: (typeof entries)[number]) => e.period.start <= span.start && e.period.end >= span.end;
+  const beyond = entries.filter((e) => (e.period.start < span.start || e.period.end > span.end) && !covers(e)).length;
   return {
     type: 'summary',
     command: 'summary',

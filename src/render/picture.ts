@@ -77,7 +77,7 @@ export interface TimelineLayout {
  * label given room by it stays in that room. Semibold runs about 6 % wider.
  */
 const NARROW = /[iljI.,:;'!·\s]/u;
-const SLIM = /[tfr()[\]|1\-]/u;
+const SLIM = /[tfr()[\]|1-]/u;
 const WIDE = /[mwMW@…]/u;
 const CAPITAL = /[\p{Lu}\d]/u;
 const charWidth = (c: string) => (NARROW.test(c) ? 0.3 : SLIM.test(c) ? 0.42 : WIDE.test(c) ? 1 : CAPITAL.test(c) ? 0.77 : 0.61);
