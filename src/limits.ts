@@ -41,8 +41,8 @@ export const PAGE_SIZE = 5;
 /** People and organisations per page in a Discord reply. */
 export const CONTACTS_PER_PAGE = 8;
 
-/** How many list items the terminal prints before "… and N more". */
-export const TERMINAL_LIST_LIMIT = 20;
-
-/** The summary's lists in a Discord reply: activities and places shown, and the characters one list may take. */
-export const SUMMARY_LISTS = { activities: 15, places: 30, fieldCharacters: 1000 } as const;
+/**
+ * Characters of lists on one page of a /summary in Discord (the embed's fields; Discord allows 6000 in all). Less
+ * than the limit, so a page reads on a phone; a period with more than this gets Previous/Next, never a cut.
+ */
+export const SUMMARY_PAGE_CHARACTERS = 3500;

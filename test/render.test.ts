@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../src/commands/reply.js';
-import { DISCORD } from '../src/limits.js';
-import { decodeState, encodeState } from '../src/render/custom-id.js';
+import { askedLine, decodeState, encodeState, queryFromMessage, queryKey } from '../src/render/custom-id.js';
 import { renderDiscord } from '../src/render/discord.js';
 import { escapeDiscord } from '../src/render/escape.js';
 import { fitMessage, type MessagePayload, truncate } from '../src/render/fit.js';
+import { expectWithinLimits } from './helpers/limits.js';
 import { command, index, makeEntry, makeIndex, run } from './helpers/record.js';
 import { runCommand } from '../src/commands/registry.js';
 
 const huge = 'å'.repeat(6000);
-
-/** Asserts every Discord limit on a payload, counting UTF-16 units (never fewer than Discord's characters). */
-export function expectWithinLimits(p: MessagePayload): void {
-  expect(p.allowed_mentions).toEqual({ parse: [] });
-  expect((p.content ?? '').length).toBeLessThanOrEqual(DISCORD.contentLength);
-  expect(p.embeds.length).toBeLessThanOrEqual(DISCORD.embedsPerMessage);
-  let total = 0;
-  for (const e of p.embeds) {
-    expect((e.title ?? '').length).toBeLessThanOrEqual(DISCORD.embedTitle);
-    expect((e.description ?? '').length).toBeLessThanOrEqual(DISCORD.embedDescription);
-    expect((e.fields ?? []).length).toBeLessThanOrEqual(DISCORD.embedFields);
-    for (const f of e.fields ?? []) {
-      expect(f.name.length).toBeGreaterThan(0);
-      expect(f.value.length).toBeGreaterThan(0);
-      expect(f.name.length).toBeLessThanOrEqual(DISCORD.embedFieldName);
-      expect(f.value.length).toBeLessThanOrEqual(DISCORD.embedFieldValue);
-      total += f.name.length + f.value.length;
-    }
-    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text.length ?? 0);
-  }
-  expect(total).toBeLessThanOrEqual(DISCORD.embedTotalCharacters);
-  for (const row of p.components) for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD.customId);
-}
 
 describe('fitMessage', () => {
   it('brings any payload inside Discord’s limits', () => {
@@ -54,22 +31,42 @@ describe('fitMessage', () => {
 });
 
 describe('custom_id state', () => {
-  it('round-trips and stays within 100 characters whatever the query', () => {
-    const state = { action: 'page' as const, command: 'search' as const, page: 3, locale: 'sv' as const, kind: 'email' as const, query: 'bibliotek | med | pipes' };
-    expect(decodeState(encodeState(state)!)).toEqual(state);
-    expect(encodeState({ ...state, query: huge })).toBeNull();
-    for (const bad of ['', 'pm1', 'pm1|p|v|x|sv|-|q', 'pm1|p|z|0|sv|-|q', 'pm1|p|v|0|fi|-|q', 'pm1|p|v|-1|sv|-|q', 'pm1|q|v|0|sv|-|q', 'pm1|p|v|0|sv|99|q']) {
+  it('round-trips in a short id whatever the query, and refuses malformed ids', () => {
+    const state = { action: 'page' as const, command: 'search' as const, page: 3, locale: 'sv' as const, kind: 'email' as const };
+    for (const query of ['bibliotek | med | pipes', huge.slice(0, 500)]) {
+      const id = encodeState({ ...state, query })!;
+      expect(id.length).toBeLessThanOrEqual(40);
+      expect(decodeState(id)).toEqual({ ...state, key: queryKey('search', query) });
+    }
+    for (const bad of ['', 'pm2', 'pm2|p|v|x|sv|-|0123abcd', 'pm2|p|z|0|sv|-|0123abcd', 'pm2|p|v|0|fi|-|0123abcd', 'pm2|p|v|-1|sv|-|0123abcd', 'pm2|q|v|0|sv|-|0123abcd', 'pm2|p|v|0|sv|99|0123abcd', 'pm2|p|v|0|sv|-|Motala']) {
       expect(decodeState(bad), bad).toBeNull();
+    }
+    // Buttons posted before this version carried the query in the id; they keep working.
+    expect(decodeState('pm1|p|v|2|sv|-|Motala')).toEqual({ action: 'page', command: 'visit', page: 2, locale: 'sv', query: 'Motala' });
+  });
+
+  it('reads the exact query back from the message, for any text a query can hold', () => {
+    const queries = ['Motala', '@everyone <@123> **x** `y` ~z~ |w| [a](b) \\ back\\slash', '- list', '# heading', '> quote', '12. item', 'å'.repeat(500), '😀'.repeat(500), ''];
+    for (const query of queries) {
+      const state = decodeState(encodeState({ action: 'page', command: 'search', page: 1, locale: 'en', query })!)!;
+      const content = `**Search: whatever**\n${askedLine('search', query, 'sv')}\n-# Shared by <@1>`;
+      expect(queryFromMessage(state, content), query).toBe(query);
+      // Another query's message, or a message without the line, gives nothing rather than a wrong answer.
+      expect(queryFromMessage(state, `${askedLine('search', `${query}x`, 'sv')}`)).toBeNull();
+      expect(queryFromMessage(state, '**Search**')).toBeNull();
     }
   });
 
-  it('gives a long query its first page without buttons rather than a broken button', () => {
+  it('gives a 500-character query working buttons: the id is short, the query is on the message', () => {
     const many = makeIndex(Array.from({ length: 12 }, (_, i) => makeEntry(`e-${i}`, { title: `Samtal ${i}`, source: `Samtal nummer ${i}.` })));
-    const query = `samtal ${'samtal '.repeat(20)}`.trim();
+    const query = `samtal ${'samtal '.repeat(80)}`.slice(0, 500).trim();
     const reply = runCommand(command('search'), { text: query }, many, 'en');
     const payload = renderDiscord(reply);
     expect(payload.embeds).toHaveLength(5);
-    expect(payload.components).toEqual([]);
+    const [prev, next] = payload.components[0]!.components;
+    expect([prev!.disabled, next!.disabled]).toEqual([true, false]);
+    expect(queryFromMessage(decodeState(next!.custom_id)!, payload.content)).toBe(query);
+    expect(payload.content!.split('\n').at(-1)).toBe(`-# /search ${query}`);
     expectWithinLimits(payload);
   });
 });

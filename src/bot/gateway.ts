@@ -44,7 +44,8 @@ function asNewMessage(payload: MessagePayload, isPrivate: boolean) {
 function inputOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction): InteractionInput {
   const base = { locale: interaction.locale, userId: interaction.user.id };
   if (interaction.isButton()) {
-    return { ...base, kind: 'button', customId: interaction.customId, messageIsPrivate: interaction.message.flags.has(MessageFlags.Ephemeral) };
+    const { message } = interaction;
+    return { ...base, kind: 'button', customId: interaction.customId, messageIsPrivate: message.flags.has(MessageFlags.Ephemeral), messageContent: message.content };
   }
   const options = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number | boolean]));
   if (interaction.isAutocomplete()) {

@@ -23,7 +23,7 @@ export function findCommand(name: string, specs: readonly CommandSpec[] = COMMAN
 
 /**
  * The one way every door runs a command: validate the text, run the pure command, and decide once whether the
- * answer is private (asked for, or an error notice). Doors only translate their input into this call and the reply
+ * answer is private (asked for, or a notice: an error or nothing found). Doors only translate their input into this call and the reply
  * into their output (and turn a thrown error into an apology).
  */
 export function runCommand(spec: CommandSpec, input: CommandInput, index: RecordIndex, locale: Locale, commands: readonly CommandSpec[] = COMMAND_SPECS): Reply {
@@ -31,7 +31,8 @@ export function runCommand(spec: CommandSpec, input: CommandInput, index: Record
   const checked = checkText(input.text, locale, { required });
   if (!checked.ok) return { ...notice(spec.name, input.text, locale, checked.message, true), private: true };
   const reply = spec.run({ ...input, text: checked.text }, { index, locale, commands });
-  return { ...reply, private: input.private === true || (reply.type === 'notice' && reply.error) } as Reply;
+  // A notice (an error, or nothing found) concerns only the asker: it is never posted to the channel.
+  return { ...reply, private: input.private === true || reply.type === 'notice' } as Reply;
 }
 
 /** "visit Motala" or "besök Motala" → that command; "När besökte vi Motala?" → ask. For the terminal and chat. */

@@ -28,7 +28,10 @@ export interface SummaryFacts {
   byKind: { kind: Kind; count: number }[];
   places: { place: Place; count: number }[];
   counties: { label: string; count: number }[];
+  /** Named people only. */
   people: { name: string; role: string | null; organisation: string }[];
+  /** Contacts the record names no person for: the organisation is the contact. */
+  organisations: { organisation: string; role: string | null }[];
 }
 
 interface ReplyBase {
@@ -43,7 +46,7 @@ interface ReplyBase {
   /** For /timeline and /summary: the period shown, which the timeline picture draws. */
   span?: MonthSpan;
   /**
-   * Only the asker sees it. Decided once, in runCommand: asked for with `private`, or a notice that is an error.
+   * Only the asker sees it. Decided once, in runCommand: asked for with `private`, or a notice (error or nothing found).
    * Each door maps it to its own form (Discord's ephemeral flag); renderers add a Share button to private answers.
    */
   private: boolean;

@@ -1,7 +1,7 @@
 import { formatSpan, t } from '../i18n.js';
 import { parsePeriod } from '../search/period.js';
 import { notice } from './reply.js';
-import type { CommandSpec } from './spec.js';
+import { type CommandSpec, localName } from './spec.js';
 
 /** `timeline <period>`: the entries in a year, season, month or range, in date order. */
 export const timeline: CommandSpec = {
@@ -25,7 +25,7 @@ export const timeline: CommandSpec = {
   run: ({ text }, { index, locale }) => {
     const m = t(locale);
     const period = parsePeriod(text);
-    if (!period) return notice('timeline', text, locale, m.badPeriod(text), true);
+    if (!period) return notice('timeline', text, locale, m.badPeriod(text, `/${localName(timeline, locale)}`), true);
     const label = formatSpan(period.start, period.end, locale);
     const entries = index.timeline(period);
     if (entries.length === 0) return notice('timeline', text, locale, m.timelineNone(label));

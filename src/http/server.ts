@@ -77,7 +77,8 @@ export function inputFromJson(body: APIInteraction): InteractionInput | null {
   }
   if (body.type === InteractionType.MessageComponent && (body.data?.component_type ?? ComponentType.Button) === ComponentType.Button && typeof body.data.custom_id === 'string') {
     const flags = Number(body.message?.flags ?? 0);
-    return { ...base, kind: 'button', customId: body.data.custom_id, messageIsPrivate: (flags & MessageFlags.Ephemeral) !== 0 };
+    const content = body.message?.content;
+    return { ...base, kind: 'button', customId: body.data.custom_id, messageIsPrivate: (flags & MessageFlags.Ephemeral) !== 0, messageContent: typeof content === 'string' ? content : '' };
   }
   return null;
 }

@@ -1,10 +1,10 @@
 import { COMMAND_SPECS, findCommand, parseCommandLine, runCommand } from '../commands/registry.js';
 import { notice, type Reply } from '../commands/reply.js';
-import { textOption } from '../commands/spec.js';
+import { localName, textOption } from '../commands/spec.js';
 import { KINDS, type Kind } from '../data/schema.js';
 import { type Locale, localeFromDiscord, t } from '../i18n.js';
 import type { Loaded } from '../live/record.js';
-import { decodeState } from '../render/custom-id.js';
+import { decodeState, queryFromMessage } from '../render/custom-id.js';
 import { renderDiscord, withPicture } from '../render/discord.js';
 import type { MessagePayload } from '../render/fit.js';
 import type { Choice } from '../autocomplete/suggest.js';
@@ -16,7 +16,15 @@ import type { Choice } from '../autocomplete/suggest.js';
 export type InteractionInput =
   | { kind: 'command'; command: string; options: Record<string, string | number | boolean>; locale: string | undefined; userId: string }
   | { kind: 'autocomplete'; command: string; focused: string; value: string; locale: string | undefined; userId: string }
-  | { kind: 'button'; customId: string; locale: string | undefined; userId: string; messageIsPrivate: boolean }
+  | {
+      kind: 'button';
+      customId: string;
+      locale: string | undefined;
+      userId: string;
+      messageIsPrivate: boolean;
+      /** The content of the message the button is on: it says what was asked, which buttons re-run (custom-id.ts). */
+      messageContent: string;
+    }
   /** A message that mentions the bot, or a DM: "visit Motala", "besök Motala" or a question. */
   | { kind: 'message'; text: string; locale: string | undefined; userId: string };
 
@@ -38,8 +46,8 @@ export function asksPrivately(input: InteractionInput): boolean {
   return input.kind === 'command' && input.options.private === true;
 }
 
-async function message(reply: Reply, query: string, kind?: Kind): Promise<Answer> {
-  return { kind: 'message', payload: await withPicture(renderDiscord(reply, { kind, query }), reply), private: reply.private };
+async function message(reply: Reply, kind?: Kind): Promise<Answer> {
+  return { kind: 'message', payload: await withPicture(renderDiscord(reply, { kind }), reply), private: reply.private };
 }
 
 /**
@@ -56,24 +64,25 @@ export async function answerInteraction(input: InteractionInput, loaded: Loaded)
     }
     case 'command': {
       const spec = findCommand(input.command);
-      if (!spec) return errorMessage(t(locale).errorUnknownCommand(input.command, COMMAND_SPECS.map((s) => s.name)), locale);
+      if (!spec) return errorMessage(t(locale).errorUnknownCommand(input.command, COMMAND_SPECS.map((s) => `/${localName(s, locale)}`)), locale);
       const optionName = textOption(spec)?.name;
       const raw = optionName ? input.options[optionName] : '';
       const text = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
       const kind = asKind(input.options.kind);
-      return message(runCommand(spec, { text, kind, private: input.options.private === true }, loaded.index, locale), text, kind);
+      return message(runCommand(spec, { text, kind, private: input.options.private === true }, loaded.index, locale), kind);
     }
     case 'message': {
       // A chat message cannot be private: Discord has no ephemeral messages outside interactions.
       const { spec, text } = parseCommandLine(input.text);
-      return message({ ...runCommand(spec, { text }, loaded.index, locale), private: false }, text);
+      return message({ ...runCommand(spec, { text }, loaded.index, locale), private: false });
     }
     case 'button': {
       const state = decodeState(input.customId);
       const spec = state && findCommand(state.command);
-      if (!state || !spec) return errorMessage(t(locale).buttonExpired, locale);
-      const reply = runCommand(spec, { text: state.query, kind: state.kind, private: input.messageIsPrivate }, loaded.index, state.locale);
-      const render = { page: state.page, kind: state.kind, query: state.query };
+      const query = state && queryFromMessage(state, input.messageContent);
+      if (!state || !spec || query === null) return errorMessage(t(locale).buttonExpired(spec ? `/${localName(spec, locale)}` : undefined), locale);
+      const reply = runCommand(spec, { text: query, kind: state.kind, private: input.messageIsPrivate }, loaded.index, state.locale);
+      const render = { page: state.page, kind: state.kind };
       if (state.action === 'share') {
         const payload = await withPicture(renderDiscord({ ...reply, private: false }, render), reply);
         const shared = t(state.locale).sharedBy(`<@${input.userId}>`);

@@ -1,8 +1,9 @@
 import type { Reply } from '../commands/reply.js';
 import type { CommandSpec } from '../commands/spec.js';
 import type { Entry, Person, Place } from '../data/schema.js';
-import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
+import { inSentence, KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
 import type { Contact } from '../search/contacts.js';
+import type { MonthSpan } from '../search/period.js';
 
 /**
  * The one owner of display strings: places, kinds, an entry's one-line forms, a reply's title and description.
@@ -37,14 +38,59 @@ export function placeText(place: Located): string {
   return within ? `${place.name} (${within})` : place.name;
 }
 
-/** "Julia Larsson, projektledare – Digidelcenter Motala bibliotek"; unnamed contacts show their organisation. */
+/** "Julia Larsson, projektledare – Digidelcenter Motala bibliotek" (a named person). */
 export function personText(person: Pick<Person, 'name' | 'role' | 'organisation'>): string {
   const who = [person.name, person.role].filter(Boolean).join(', ');
   return who ? `${who} – ${person.organisation}` : person.organisation;
 }
 
-export function contactHeadline(contact: Contact, locale: Locale): string {
-  return contact.name ? personText(contact) : `${personText(contact)} (${t(locale).noName})`;
+/**
+ * A contact the record names no person for is the organisation itself: "Bibblerian", or with the role the record
+ * gives, "Lärcentrum, Malmö stadsbibliotek (samordnare)".
+ */
+export function organisationText(contact: Pick<Person, 'role' | 'organisation'>): string {
+  return contact.role ? `${contact.organisation} (${contact.role})` : contact.organisation;
+}
+
+export const isPerson = (contact: Pick<Person, 'name'>): boolean => contact.name !== null;
+
+export function contactHeadline(contact: Contact): string {
+  return isPerson(contact) ? personText(contact) : organisationText(contact);
+}
+
+/**
+ * Whom an entry was with: named people, and organisations (the contacts with no person named; in full, also every
+ * organisation the record names for the entry, once each).
+ */
+export function entryContacts(entry: Entry, full = false): { people: string[]; organisations: string[] } {
+  const people = entry.people.filter(isPerson).map(personText);
+  const unnamed = entry.people.filter((p) => !isPerson(p));
+  const organisations = unnamed.map(organisationText);
+  if (full) for (const name of entry.organisations) if (!unnamed.some((p) => p.organisation === name)) organisations.push(name);
+  return { people, organisations: [...new Set(organisations)] };
+}
+
+/** "Besök: Besök på Bibblerian i Hässelby gård" — one activity under a heading that gives its period. */
+export function activityLine(entry: Entry, locale: Locale): string {
+  return `${kindLabel(entry, locale)}: ${entry.title}`;
+}
+
+/**
+ * What a reader of a period must know about an entry's date: that the record dates it only more coarsely than the
+ * period asked for (a season-dated study trip in "September 2017"), or that it runs past the period. Otherwise
+ * nothing.
+ */
+export function datingNote(entry: Entry, span: MonthSpan | undefined, locale: Locale): string | undefined {
+  if (!span) return undefined;
+  const { start, end } = entry.period;
+  if (start >= span.start && end <= span.end) return undefined;
+  const m = t(locale);
+  const own = inSentence(periodLabel(entry.period, locale), locale);
+  if (start <= span.start && end >= span.end) {
+    const isSeason = start.slice(0, 4) === end.slice(0, 4) && ['01-06', '07-12'].includes(`${start.slice(5)}-${end.slice(5)}`);
+    return isSeason ? m.datedBySeason(own) : m.datedOnly(own);
+  }
+  return m.runsOutside(own);
 }
 
 /** "Våren 2017 · Telefonintervju: Telefonintervju med Digidelcenter Motala bibliotek" */

@@ -1,11 +1,21 @@
 import type { Reply } from '../commands/reply.js';
 import type { Entry } from '../data/schema.js';
 import { KIND_LABELS, periodLabel } from '../i18n.js';
-import { describeReply, titleOf } from './format.js';
+import { describeReply, isPerson, titleOf } from './format.js';
 
-/** A result for scripts: everything traceable to the record through `id` and `source`. */
+/**
+ * A result for scripts: everything traceable to the record through `id` and `source`. `people` holds named people
+ * only; a contact the record names no person for is an organisation and is listed under `organisations`.
+ */
 function entryResult(entry: Entry, reply: Reply) {
-  return { ...entry, kindLabel: KIND_LABELS[entry.kind][reply.locale], periodLabel: periodLabel(entry.period, reply.locale) };
+  const organisations = [...new Set([...entry.organisations, ...entry.people.filter((p) => !isPerson(p)).map((p) => p.organisation)])];
+  return {
+    ...entry,
+    people: entry.people.filter(isPerson),
+    organisations,
+    kindLabel: KIND_LABELS[entry.kind][reply.locale],
+    periodLabel: periodLabel(entry.period, reply.locale),
+  };
 }
 
 export interface JsonAnswer {
@@ -40,6 +50,7 @@ export function renderJson(reply: Reply): JsonAnswer {
         ...base,
         results: reply.contacts.map((c) => ({
           id: c.name ? `person:${c.name}` : `organisation:${c.organisation}`,
+          type: isPerson(c) ? 'person' : 'organisation',
           name: c.name,
           role: c.role,
           organisation: c.organisation,

@@ -7,7 +7,7 @@ import { hex, KIND_COLOURS } from './colours.js';
 
 /**
  * The timeline picture for /timeline and /summary: the period's entries on a month axis, våren/hösten (spring/
- * autumn) marked, one bar per entry coloured by kind and labelled with its place, and a legend of kinds.
+ * autumn) marked, one bar per entry coloured by kind and labelled with its kind and place, and a legend of kinds.
  *
  * Rendering: an SVG we write, turned into PNG by resvg (@resvg/resvg-js). resvg is a maintained Rust renderer
  * shipped as prebuilt binaries inside npm packages — no system libraries, no browser — and it draws text only
@@ -42,6 +42,19 @@ export interface Mark {
   labelInside: boolean;
 }
 
+/** One piece of text in the picture, where it is drawn; the tests check these boxes never overlap. */
+export interface TextItem {
+  text: string;
+  /** Baseline start (or middle/end, by `anchor`). */
+  x: number;
+  y: number;
+  size: number;
+  anchor: 'start' | 'middle' | 'end';
+  fill: string;
+  weight?: number;
+  role: 'title' | 'subtitle' | 'more' | 'season' | 'month' | 'bar' | 'legend';
+}
+
 export interface TimelineLayout {
   marks: Mark[];
   /** Entries that did not fit in the lanes (many at once): counted, not drawn. */
@@ -50,49 +63,92 @@ export interface TimelineLayout {
   kinds: Kind[];
   xOfMonth: (monthIndex: number) => number;
   span: MonthSpan;
+  /** Every text, bar labels included, in drawing order. */
+  texts: TextItem[];
+  /** The legend's colour swatches (14 × 14), one per kind shown. */
+  swatches: { kind: Kind; x: number; y: number }[];
+  /** The season columns: [x, width] each. */
+  columns: { x: number; width: number }[];
 }
 
-// Inter's average advance is a little over half the font size; enough to decide what fits.
-const textWidth = (text: string, size: number) => [...text].length * size * 0.56;
+/*
+ * Text width, estimated from Inter's advance widths (measured with resvg, in ems) by class of character, taking the
+ * widest of each class: the estimate is never short of what is drawn (test/picture.test.ts measures it), so a
+ * label given room by it stays in that room. Semibold runs about 6 % wider.
+ */
+const NARROW = /[iljI.,:;'!·\s]/u;
+const SLIM = /[tfr()[\]|1-]/u;
+const WIDE = /[mwMW@…]/u;
+const CAPITAL = /[\p{Lu}\d]/u;
+const charWidth = (c: string) => (NARROW.test(c) ? 0.3 : SLIM.test(c) ? 0.42 : WIDE.test(c) ? 1 : CAPITAL.test(c) ? 0.77 : 0.61);
+export const textWidth = (text: string, size: number, weight = 400) =>
+  [...text].reduce((sum, c) => sum + charWidth(c), 0) * size * (weight >= 600 ? 1.06 : 1);
 
-function fit(text: string, width: number, size: number): string {
-  if (textWidth(text, size) <= width) return text;
+/** The space a text takes: its advance, and from the cap height above the baseline to the descenders below. */
+export function textBox(item: Pick<TextItem, 'text' | 'x' | 'y' | 'size' | 'anchor' | 'weight'>): { x0: number; x1: number; y0: number; y1: number } {
+  const width = textWidth(item.text, item.size, item.weight);
+  const x0 = item.anchor === 'start' ? item.x : item.anchor === 'middle' ? item.x - width / 2 : item.x - width;
+  return { x0, x1: x0 + width, y0: item.y - item.size * 0.8, y1: item.y + item.size * 0.25 };
+}
+
+function fit(text: string, width: number, size: number, weight = 400): string {
+  if (textWidth(text, size, weight) <= width) return text;
   const chars = [...text];
-  while (chars.length > 1 && textWidth(`${chars.join('')}…`, size) > width) chars.pop();
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, size, weight) > width) chars.pop();
   return chars.length > 1 ? `${chars.join('')}…` : '';
 }
 
 /**
- * The place a bar is about. An entry lists where it took place first and what it was about last (the September
- * conversations: Storforsen, then the centre discussed), so the last place.
+ * What a bar says: the kind and the place ("Studieresa · Motala bibliotek"), so four Stockholm bars read as the
+ * survey, the workshops, the conference and the mapping. An entry lists where it took place first and what it was
+ * about last (the September conversations: Storforsen, then the centre discussed), so the last place.
  */
 function barLabel(entry: Entry, locale: Locale): string {
-  return entry.places.at(-1)?.name ?? KIND_LABELS[entry.kind][locale];
+  const place = entry.places.at(-1)?.name;
+  return place ? `${KIND_LABELS[entry.kind][locale]} · ${place}` : entry.title;
 }
 
-/** Where everything goes. Pure: tests use it to know where a known entry's bar must be. */
-export function layoutTimeline(entries: readonly Entry[], span: MonthSpan, locale: Locale): TimelineLayout {
+/** The label shortened to its room; when too little of the place would be left to read, the kind alone. */
+function fitBarLabel(entry: Entry, label: string, room: number, size: number, locale: Locale): string {
+  const fitted = fit(label, room, size);
+  const kind = KIND_LABELS[entry.kind][locale];
+  return fitted === label || [...fitted].length >= [...kind].length + 3 + 2 ? fitted : fit(kind, room, size);
+}
+
+const BAR_FONT = 14;
+const LEGEND_FONT = 14;
+
+/** Where everything goes. Pure: tests use it to know where a known entry's bar must be and that no text collides. */
+export function layoutTimeline(entries: readonly Entry[], span: MonthSpan, locale: Locale, title = ''): TimelineLayout {
   const P = PICTURE;
+  const m = t(locale);
   const m0 = monthNumber(span.start);
   const months = monthNumber(span.end) - m0 + 1;
   const plotWidth = P.width - 2 * P.padding;
-  const xOfMonth = (m: number) => P.padding + ((m - m0) / months) * plotWidth;
-  const sorted = [...entries].sort((a, b) => a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end) || a.id.localeCompare(b.id));
+  const xOfMonth = (i: number) => P.padding + ((i - m0) / months) * plotWidth;
+  // The end of the season column a month is in (våren Jan–Jun, hösten Jul–Dec), clipped to the axis.
+  const columnEnd = (i: number) => xOfMonth(Math.min(m0 + months, Math.floor(i / 6) * 6 + 6));
+  // Stable: entries of the same period keep the order they come in, which is the record's.
+  const sorted = [...entries].sort((a, b) => a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end));
 
-  // Lanes: each bar (and its label, when the label sits outside) takes the first lane that is free there.
+  // Lanes: each bar (and its label, when the label sits beside it) takes the first lane that is free there.
   const maxLanes = Math.floor((P.lanesBottom - P.lanesTop) / P.minLaneHeight);
   const laneEnds: number[] = [];
-  const placed: { entry: Entry; lane: number; x: number; width: number; label: string; inside: boolean }[] = [];
+  const placed: { entry: Entry; lane: number; x: number; width: number; label: string; inside: boolean; room: number }[] = [];
   let hidden = 0;
   for (const entry of sorted) {
-    const x = xOfMonth(Math.max(m0, monthNumber(entry.period.start))) + 2;
-    const end = xOfMonth(Math.min(m0 + months, monthNumber(entry.period.end) + 1)) - 2;
-    const width = Math.max(8, end - x);
+    const first = Math.max(m0, monthNumber(entry.period.start));
+    const last = Math.min(m0 + months - 1, monthNumber(entry.period.end));
+    const x = xOfMonth(first) + 2;
+    const width = Math.max(8, xOfMonth(last + 1) - 2 - x);
     const label = barLabel(entry, locale);
-    // Inside the bar when it fits, or when there is no room to its right (the end of the axis).
-    const roomRight = P.width - P.padding - (x + width + 8);
-    const inside = textWidth(label, 14) <= width - 12 || roomRight < Math.min(textWidth(label, 14), 120);
-    const reach = inside ? x + width : Math.min(P.width - P.padding, x + width + 8 + textWidth(label, 14));
+    // A label goes inside its bar, or beside it but only as far as the end of the bar's own season column: it never
+    // runs into the next season. Whichever has more room, and the label is shortened to fit it.
+    const insideRoom = width - 12;
+    const besideRoom = columnEnd(last) - (x + width + 6) - 4;
+    const inside = textWidth(label, BAR_FONT) <= insideRoom || insideRoom >= besideRoom;
+    const room = inside ? insideRoom : besideRoom;
+    const reach = inside ? x + width : x + width + 6 + Math.min(room, textWidth(label, BAR_FONT));
     let lane = laneEnds.findIndex((e) => e <= x - 4);
     if (lane === -1 && laneEnds.length < maxLanes) lane = laneEnds.length;
     if (lane === -1) {
@@ -100,25 +156,97 @@ export function layoutTimeline(entries: readonly Entry[], span: MonthSpan, local
       continue;
     }
     laneEnds[lane] = reach;
-    placed.push({ entry, lane, x, width, label, inside });
+    placed.push({ entry, lane, x, width, label, inside, room });
   }
   const lanes = Math.max(1, laneEnds.length);
   const laneHeight = Math.min(P.maxLaneHeight, (P.lanesBottom - P.lanesTop) / lanes);
-  const marks = placed.map(({ entry, lane, x, width, label, inside }) => {
-    const labelRoom = inside ? width - 12 : P.width - P.padding - (x + width + 8);
-    return {
+  const barHeight = Math.max(8, laneHeight - 6);
+  // Text no taller than its bar; too small to read is left out rather than drawn over its neighbours.
+  const barFont = Math.min(BAR_FONT, barHeight);
+  const texts: TextItem[] = [];
+  const marks = placed.map(({ entry, lane, x, width, label, inside, room }) => {
+    const mark = {
       entry,
       x,
       y: P.lanesTop + lane * laneHeight + 3,
       width,
-      height: Math.max(8, laneHeight - 6),
+      height: barHeight,
       colour: hex(KIND_COLOURS[entry.kind]),
-      label: fit(label, labelRoom, 14),
+      label: barFont >= 10 ? fitBarLabel(entry, label, room, barFont, locale) : '',
       labelInside: inside,
     };
+    if (mark.label) {
+      texts.push({
+        text: mark.label,
+        x: inside ? x + 6 : x + width + 6,
+        y: mark.y + mark.height / 2 + barFont * 0.35,
+        size: barFont,
+        anchor: 'start',
+        fill: inside ? textOn(mark.colour) : P.text,
+        role: 'bar',
+      });
+    }
+    return mark;
   });
+
+  // Header: the title, then the sentence, with "… and N more" at the right of the sentence's line.
+  const more = hidden > 0 ? m.more(hidden) : '';
+  const moreWidth = more ? textWidth(more, 15) + 16 : 0;
+  texts.unshift(
+    { text: fit(title, plotWidth, 28, 600), x: P.padding, y: 52, size: 28, anchor: 'start', fill: P.text, weight: 600, role: 'title' },
+    {
+      text: fit(m.summaryLead(entries.length, inSentence(formatSpan(span.start, span.end, locale), locale)), plotWidth - moreWidth, 17),
+      x: P.padding,
+      y: 82,
+      size: 17,
+      anchor: 'start',
+      fill: P.muted,
+      role: 'subtitle',
+    },
+    ...(more ? [{ text: more, x: P.width - P.padding, y: 82, size: 15, anchor: 'end' as const, fill: P.text, role: 'more' as const }] : []),
+  );
+
+  // Season columns (våren = Jan–Jun, hösten = Jul–Dec), labelled where there is room; month initials under the
+  // lanes when there are few enough months to read them.
+  const columns: TimelineLayout['columns'] = [];
+  for (let s = Math.floor(m0 / 6) * 6; s <= m0 + months - 1; s += 6) {
+    const x = xOfMonth(Math.max(s, m0));
+    const w = xOfMonth(Math.min(s + 6, m0 + months)) - x;
+    columns.push({ x, width: w });
+    const spring = s % 12 === 0;
+    const label = fit(formatSpan(`${Math.floor(s / 12)}-${spring ? '01' : '07'}`, `${Math.floor(s / 12)}-${spring ? '06' : '12'}`, locale), w - 8, 15);
+    if (w >= 64 && label) texts.push({ text: label, x: x + w / 2, y: 124, size: 15, anchor: 'middle', fill: P.muted, role: 'season' });
+  }
+  if (months <= 18) {
+    for (let i = 0; i < months; i++) {
+      texts.push({ text: 'JFMAMJJASOND'[(m0 + i) % 12]!, x: (xOfMonth(m0 + i) + xOfMonth(m0 + i + 1)) / 2, y: P.lanesBottom + 22, size: 12, anchor: 'middle', fill: P.muted, role: 'month' });
+    }
+  }
+
+  // Legend: the kinds in this picture, in rows from the bottom up so that it always fits the card.
   const kinds = KINDS.filter((k) => entries.some((e) => e.kind === k));
-  return { marks, hidden, months, kinds, xOfMonth, span };
+  const items = kinds.map((kind) => ({ kind, label: KIND_LABELS[kind][locale], width: 22 + textWidth(KIND_LABELS[kind][locale], LEGEND_FONT) + 18 }));
+  const rows: (typeof items)[] = [[]];
+  let used = 0;
+  for (const item of items) {
+    if (used + item.width > plotWidth && rows.at(-1)!.length > 0) {
+      rows.push([]);
+      used = 0;
+    }
+    rows.at(-1)!.push(item);
+    used += item.width;
+  }
+  const swatches: TimelineLayout['swatches'] = [];
+  rows.forEach((row, r) => {
+    const y = P.height - 18 - (rows.length - 1 - r) * 22;
+    let x = P.padding;
+    for (const item of row) {
+      swatches.push({ kind: item.kind, x, y: y - 12 });
+      texts.push({ text: item.label, x: x + 22, y, size: LEGEND_FONT, anchor: 'start', fill: P.text, role: 'legend' });
+      x += item.width;
+    }
+  });
+  return { marks, hidden, months, kinds, xOfMonth, span, texts, swatches, columns };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -132,64 +260,28 @@ function textOn(colour: string): string {
 
 export function timelineSvg(entries: readonly Entry[], span: MonthSpan, locale: Locale, title: string): string {
   const P = PICTURE;
-  const m = t(locale);
-  const layout = layoutTimeline(entries, span, locale);
+  const layout = layoutTimeline(entries, span, locale, title);
   const { xOfMonth, months } = layout;
   const m0 = monthNumber(span.start);
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${P.width}" height="${P.height}" viewBox="0 0 ${P.width} ${P.height}" font-family="Inter">`);
   out.push(`<rect width="${P.width}" height="${P.height}" rx="18" fill="${P.background}"/>`);
-  out.push(`<text x="${P.padding}" y="52" font-size="28" font-weight="600" fill="${P.text}">${esc(fit(title, P.width - 2 * P.padding, 28))}</text>`);
-  out.push(`<text x="${P.padding}" y="82" font-size="17" fill="${P.muted}">${esc(m.summaryLead(entries.length, inSentence(formatSpan(span.start, span.end, locale), locale)))}</text>`);
-
-  // Season bands (våren = Jan–Jun, hösten = Jul–Dec), labelled where there is room.
-  for (let s = Math.floor(m0 / 6) * 6; s <= m0 + months - 1; s += 6) {
-    const from = Math.max(s, m0);
-    const to = Math.min(s + 6, m0 + months);
-    const x = xOfMonth(from);
-    const w = xOfMonth(to) - x;
-    const spring = s % 12 === 0;
-    out.push(`<rect x="${x.toFixed(1)}" y="104" width="${w.toFixed(1)}" height="${P.lanesBottom - 104 + 6}" fill="${spring ? P.bandA : P.bandB}"/>`);
-    const label = formatSpan(`${Math.floor(s / 12)}-${spring ? '01' : '07'}`, `${Math.floor(s / 12)}-${spring ? '06' : '12'}`, locale);
-    if (w >= 64) out.push(`<text x="${(x + w / 2).toFixed(1)}" y="124" font-size="15" text-anchor="middle" fill="${P.muted}">${esc(fit(label, w - 8, 15))}</text>`);
-  }
-  // Month ticks, and month initials when there are few enough months to read them.
+  layout.columns.forEach((c, i) => {
+    const spring = (Math.floor(m0 / 6) + i) % 2 === 0;
+    out.push(`<rect x="${c.x.toFixed(1)}" y="104" width="${c.width.toFixed(1)}" height="${P.lanesBottom - 104 + 6}" fill="${spring ? P.bandA : P.bandB}"/>`);
+  });
   for (let i = 0; i <= months; i++) {
     const x = xOfMonth(m0 + i).toFixed(1);
     out.push(`<line x1="${x}" y1="134" x2="${x}" y2="${(m0 + i) % 6 === 0 ? 146 : 140}" stroke="${P.muted}" stroke-width="1"/>`);
   }
-  if (months <= 18) {
-    const names = locale === 'sv' ? 'JFMAMJJASOND' : 'JFMAMJJASOND';
-    for (let i = 0; i < months; i++) {
-      out.push(`<text x="${((xOfMonth(m0 + i) + xOfMonth(m0 + i + 1)) / 2).toFixed(1)}" y="${P.lanesBottom + 22}" font-size="12" text-anchor="middle" fill="${P.muted}">${names[(m0 + i) % 12]}</text>`);
-    }
-  }
-
   for (const mark of layout.marks) {
     out.push(`<rect x="${mark.x.toFixed(1)}" y="${mark.y.toFixed(1)}" width="${mark.width.toFixed(1)}" height="${mark.height.toFixed(1)}" rx="5" fill="${mark.colour}"/>`);
-    if (mark.label && mark.height >= 12) {
-      const ty = (mark.y + mark.height / 2 + 5).toFixed(1);
-      const tx = mark.labelInside ? mark.x + 6 : mark.x + mark.width + 8;
-      out.push(`<text x="${tx.toFixed(1)}" y="${ty}" font-size="14" fill="${mark.labelInside ? textOn(mark.colour) : P.text}">${esc(mark.label)}</text>`);
-    }
   }
-  if (layout.hidden > 0) {
-    out.push(`<text x="${P.width - P.padding}" y="${P.lanesBottom + 22}" font-size="14" text-anchor="end" fill="${P.text}">${esc(m.more(layout.hidden))}</text>`);
-  }
-
-  // Legend: the kinds in this picture, wrapping onto a second row when needed.
-  let lx = P.padding;
-  let ly = P.height - 44;
-  for (const kind of layout.kinds) {
-    const label = KIND_LABELS[kind][locale];
-    const w = 22 + textWidth(label, 15) + 18;
-    if (lx + w > P.width - P.padding) {
-      lx = P.padding;
-      ly += 24;
-    }
-    out.push(`<rect x="${lx}" y="${ly - 12}" width="14" height="14" rx="3" fill="${hex(KIND_COLOURS[kind])}"/>`);
-    out.push(`<text x="${lx + 22}" y="${ly}" font-size="15" fill="${P.text}">${esc(label)}</text>`);
-    lx += w;
+  for (const s of layout.swatches) out.push(`<rect x="${s.x}" y="${s.y}" width="14" height="14" rx="3" fill="${hex(KIND_COLOURS[s.kind])}"/>`);
+  for (const text of layout.texts) {
+    const anchor = text.anchor === 'start' ? '' : ` text-anchor="${text.anchor}"`;
+    const weight = text.weight ? ` font-weight="${text.weight}"` : '';
+    out.push(`<text x="${text.x.toFixed(1)}" y="${text.y.toFixed(1)}" font-size="${text.size}"${weight}${anchor} fill="${text.fill}">${esc(text.text)}</text>`);
   }
   out.push('</svg>');
   return out.join('\n');

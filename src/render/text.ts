@@ -1,27 +1,60 @@
 import type { Reply } from '../commands/reply.js';
 import { localName } from '../commands/spec.js';
 import type { Entry } from '../data/schema.js';
-import { KIND_LABELS, type Locale, t } from '../i18n.js';
-import { TERMINAL_LIST_LIMIT } from '../limits.js';
-import { contactEntryLine, contactHeadline, describeReply, entryHeadline, helpLine, placeText, personText, summaryLine, titleOf } from './format.js';
+import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
+import type { Contact } from '../search/contacts.js';
+import type { MonthSpan } from '../search/period.js';
+import {
+  activityLine,
+  contactEntryLine,
+  contactHeadline,
+  datingNote,
+  describeReply,
+  entryContacts,
+  entryHeadline,
+  helpLine,
+  isPerson,
+  organisationText,
+  personText,
+  placeText,
+  titleOf,
+} from './format.js';
 
-function entryBlock(entry: Entry, locale: Locale, full = false): string[] {
+/*
+ * The terminal prints every item of every list: a terminal scrolls, and `| less` or `| head` (which ends quietly)
+ * are there for long answers. Caps and pages are for Discord's message limits, not for a terminal.
+ */
+
+function entryBlock(entry: Entry, locale: Locale, span: MonthSpan | undefined, full = false): string[] {
   const m = t(locale);
-  const lines = [`■ ${entry.title}`, `  ${entryHeadline(entry, locale)}`];
+  const note = datingNote(entry, span, locale);
+  const lines = [`■ ${entry.title}`, `  ${entryHeadline(entry, locale)}${note ? ` (${note})` : ''}`];
+  const { people, organisations } = entryContacts(entry, full);
   if (entry.places.length > 0) lines.push(`  ${m.places}: ${entry.places.map(placeText).join('; ')}`);
-  if (entry.people.length > 0) lines.push(`  ${m.people}: ${entry.people.map(personText).join('; ')}`);
-  if (full) {
-    if (entry.organisations.length > 0) lines.push(`  ${m.organisations}: ${entry.organisations.join('; ')}`);
-    if (entry.topics.length > 0) lines.push(`  ${m.topics}: ${entry.topics.join(', ')}`);
-  }
+  if (people.length > 0) lines.push(`  ${m.people}: ${people.join('; ')}`);
+  if (organisations.length > 0) lines.push(`  ${m.organisations}: ${organisations.join('; ')}`);
+  if (full && entry.topics.length > 0) lines.push(`  ${m.topics}: ${entry.topics.join(', ')}`);
   if (locale === 'en' || full) lines.push(`  ${entry.summary}`);
   lines.push(`  ${m.record}: “${entry.source}”`, `  ${m.entryId}: ${entry.id}`);
   return lines;
 }
 
-function limited<T>(items: T[], locale: Locale, render: (item: T) => string[]): string[] {
-  const out = items.slice(0, TERMINAL_LIST_LIMIT).flatMap((item) => [...render(item), '']);
-  if (items.length > TERMINAL_LIST_LIMIT) out.push(t(locale).more(items.length - TERMINAL_LIST_LIMIT), '');
+function contactBlocks(heading: string, contacts: Contact[], locale: Locale): string[] {
+  if (contacts.length === 0) return [];
+  return [`${heading}:`, ...contacts.flatMap((c) => [`■ ${contactHeadline(c)}`, ...c.entries.map((e) => `  ${contactEntryLine(e, locale)}`), ''])];
+}
+
+/** The activities under their period headings, as in Discord's summary. */
+function activityLines(entries: Entry[], span: MonthSpan | undefined, locale: Locale): string[] {
+  const out: string[] = [];
+  let heading = '';
+  for (const entry of entries) {
+    const label = periodLabel(entry.period, locale);
+    if (label !== heading) out.push(...(heading ? [''] : []), `${label}:`);
+    heading = label;
+    const note = datingNote(entry, span, locale);
+    out.push(`  • ${activityLine(entry, locale)}${note ? ` (${note})` : ''}`);
+  }
   return out;
 }
 
@@ -37,28 +70,28 @@ export function renderText(reply: Reply): string {
     case 'help':
       return [...head, ...reply.commands.map((spec) => `  ${localName(spec, locale).padEnd(15)} ${helpLine(spec, locale)}`)].join('\n');
     case 'entry':
-      return [...head.slice(1), ...entryBlock(reply.entry, locale, true)].join('\n');
+      return [...head.slice(1), ...entryBlock(reply.entry, locale, undefined, true)].join('\n');
     case 'entries':
-      return [...head, ...limited(reply.entries, locale, (e) => entryBlock(e, locale))].join('\n').trimEnd();
+      return [...head, ...reply.entries.flatMap((e) => [...entryBlock(e, locale, reply.span), ''])].join('\n').trimEnd();
     case 'contacts':
-      return [
-        ...head,
-        ...limited(reply.contacts, locale, (c) => [`■ ${contactHeadline(c, locale)}`, ...c.entries.map((e) => `  ${contactEntryLine(e, locale)}`)]),
-      ]
+      return [...head, ...contactBlocks(m.people, reply.contacts.filter(isPerson), locale), ...contactBlocks(m.organisations, reply.contacts.filter((c) => !isPerson(c)), locale)]
         .join('\n')
         .trimEnd();
     case 'summary': {
       const f = reply.facts;
+      const list = (name: string, items: string[], separator: string) => (items.length > 0 ? [`${name}: ${items.join(separator)}`] : []);
       return [
         ...head,
         `${m.byKind}:`,
         ...f.byKind.map((k) => `  ${KIND_LABELS[k.kind][locale]}: ${k.count}`),
         '',
-        `${m.counties}: ${f.counties.map((c) => `${c.label} (${c.count})`).join(', ')}`,
-        `${m.places}: ${f.places.map((p) => `${p.place.name} (${p.count})`).join(', ')}`,
-        `${m.people}: ${f.people.map(personText).join('; ') || '–'}`,
+        ...list(m.counties, f.counties.map((c) => `${c.label} (${c.count})`), ', '),
+        ...list(m.places, f.places.map((p) => `${p.place.name} (${p.count})`), ', '),
+        ...list(m.people, f.people.map(personText), '; '),
+        ...list(m.organisations, f.organisations.map(organisationText), '; '),
         '',
-        ...limited(reply.entries, locale, (e) => [`• ${summaryLine(e, locale)}`]),
+        `${m.activities}:`,
+        ...activityLines(reply.entries, reply.span, locale),
       ]
         .join('\n')
         .trimEnd();

@@ -70,8 +70,15 @@ const ENTRY_FIELDS: FieldSpec<Entry>[] = [
 /** How many leading hits get the exact-spelling check. */
 const SPELLING_CHECKED = 50;
 
+/** Each entry's position in its record (record.entries), set when the record is put in date order. */
+const recordPosition = new WeakMap<Entry, number>();
+
+/**
+ * Date order; entries of the same period keep the record's order (the team wrote a season's lines in the order
+ * things happened), never the order of their ids.
+ */
 const byDate = (a: Entry, b: Entry) =>
-  a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end) || a.id.localeCompare(b.id);
+  a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end) || recordPosition.get(a)! - recordPosition.get(b)!;
 
 /** Everything a command needs to answer from the record, built once per loaded record. */
 export class RecordIndex {
@@ -236,6 +243,7 @@ function spellingLift(entry: Entry, typed: Set<string>): number {
 }
 
 function chronologicalOf(record: RecordFile): Entry[] {
+  record.entries.forEach((entry, position) => recordPosition.set(entry, position));
   return [...record.entries].sort(byDate);
 }
 

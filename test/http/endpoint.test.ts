@@ -77,9 +77,13 @@ describe('the HTTP interactions endpoint', () => {
     const priv = await post(base, command('timeline', [{ name: 'period', type: 3, value: '2017' }, { name: 'private', type: 5, value: true }]));
     expect(priv.body.data.flags).toBe(64);
     const next = priv.body.data.components[0].components[1].custom_id;
-    const page = await post(base, { ...command('timeline'), type: 3, data: { custom_id: next, component_type: 2 }, message: { flags: 64 } });
+    // The button reads the query from its message (body.message), as Discord sends it back.
+    const page = await post(base, { ...command('timeline'), type: 3, data: { custom_id: next, component_type: 2 }, message: { flags: 64, content: priv.body.data.content } });
     expect(page.body.type).toBe(7);
     expect(page.body.data.embeds.at(-1).footer.text).toMatch(/^6–10 of 13/);
+    // Without the message's content the button cannot know the query: it says so, privately, in the clicker's words.
+    const lost = await post(base, { ...command('timeline', [], 'sv-SE'), type: 3, data: { custom_id: next, component_type: 2 }, message: { flags: 64 } });
+    expect(lost.body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringContaining('/tidslinje') } });
   });
 
   it('refuses every kind of wrong signature with 401', async () => {

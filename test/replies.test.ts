@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../src/commands/registry.js';
+import { answerInteraction } from '../src/interactions/answer.js';
+import { LiveRecord, loadIndexed } from '../src/live/record.js';
+import { DEFAULT_DATA_FILE } from '../src/data/load.js';
+import { renderDiscord } from '../src/render/discord.js';
+import { renderJson } from '../src/render/json.js';
+import { renderText } from '../src/render/text.js';
+import { expectWithinLimits } from './helpers/limits.js';
+import { command, index, makeEntry, makeIndex, record, run } from './helpers/record.js';
+
+const fieldsText = (p: ReturnType<typeof renderDiscord>) => p.embeds.flatMap((e) => (e.fields ?? []).map((f) => `${f.name}\n${f.value}`)).join('\n');
+
+describe('summary sentences agree with the period asked', () => {
+  it('`summary 2016` says 2016, like its picture, and says plainly that one activity runs past it', () => {
+    const en = run('summary', '2016', 'en');
+    expect(en.description).toBe('4 activities in 2016. One of them also runs outside this period.');
+    expect(run('summary', '2016', 'sv').description).toBe('4 aktiviteter under 2016. En av dem pågår också utanför perioden.');
+    expect(renderText(en)).toContain('Mapping: Kartläggning av tillgången till medborgarservice i Stockholms län (runs autumn 2016 – spring 2017, past this period)');
+  });
+
+  it('one activity is singular in both languages', () => {
+    expect(run('summary', 'december 2017', 'en').description).toBe('1 activity in December 2017.');
+    expect(run('summary', 'december 2017', 'sv').description).toBe('1 aktivitet under december 2017.');
+  });
+
+  it('a season-dated entry in a month says it is dated by season, in Discord, the terminal and the timeline', () => {
+    const sv = run('summary', 'september 2017', 'sv');
+    expect(fieldsText(renderDiscord(sv))).toContain('Studieresa till DigidelCenter på Motala bibliotek — _daterad till terminen (hösten 2017), inte till månad_');
+    expect(renderText(run('timeline', 'september 2017', 'en'))).toContain('Autumn 2017 · Study trip (dated by season (autumn 2017), not by month)');
+    const month = renderDiscord(run('timeline', 'september 2017', 'sv'));
+    expect(month.embeds.find((e) => e.title?.startsWith('Studieresa'))!.fields![0]!.value).toContain('daterad till terminen');
+    // An entry dated to the month itself gets no note.
+    expect(month.embeds.find((e) => e.title?.startsWith('Samtal'))!.fields![0]!.value).toBe('September 2017');
+  });
+});
+
+describe('the whole summary, paged, never cut', () => {
+  it('holds every activity of a long period across pages, split only between lines, within Discord’s limits', () => {
+    const entries = Array.from({ length: 120 }, (_, i) =>
+      makeEntry(`e-${i}`, {
+        title: `Besök nummer ${i} på ett bibliotek med ett ganska långt namn för att fylla raden`,
+        period: { label: i % 2 ? 'Våren 2017' : 'Hösten 2017', start: i % 2 ? '2017-01' : '2017-07', end: i % 2 ? '2017-06' : '2017-12' },
+        places: [{ name: `Bibliotek ${i}`, municipality: 'Motala', county: 'Östergötlands län' }],
+      }),
+    );
+    const many = makeIndex(entries);
+    const reply = runCommand(command('summary'), { text: '' }, many, 'sv');
+    const first = renderDiscord(reply);
+    const next = first.components[0]!.components.find((b) => b.label.includes('Nästa'))!;
+    expect(next).toBeDefined();
+    const lines: string[] = [];
+    let pages = 0;
+    for (let page = 0; page < 50; page++) {
+      const payload = renderDiscord(reply, { page });
+      expectWithinLimits(payload);
+      const text = fieldsText(payload);
+      if (page > 0 && text === fieldsText(renderDiscord(reply, { page: page - 1 }))) break;
+      pages++;
+      lines.push(...payload.embeds.flatMap((e) => (e.fields ?? []).filter((f) => f.name.startsWith('Aktiviteter')).flatMap((f) => f.value.split('\n'))));
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(lines).toHaveLength(120);
+    for (const e of entries) expect(lines.filter((l) => l.includes(`nummer ${e.id.slice(2)} på`)), e.id).toHaveLength(1);
+    expect(first.embeds[0]!.footer!.text).toMatch(/^Sida 1 av \d+/);
+    // Every place too, with its count, somewhere in the pages.
+    const all = Array.from({ length: pages }, (_, page) => fieldsText(renderDiscord(reply, { page }))).join('\n');
+    for (let i = 0; i < 120; i++) expect(all).toContain(`Bibliotek ${i} (1)`);
+  });
+
+  it('the terminal prints every item, with no cut', () => {
+    const many = makeIndex(Array.from({ length: 45 }, (_, i) => makeEntry(`e-${i}`, { title: `Samtal ${i}`, source: `Samtal nummer ${i}.` })));
+    const text = renderText(runCommand(command('search'), { text: 'samtal' }, many, 'en'));
+    for (let i = 0; i < 45; i++) expect(text).toContain(`■ Samtal ${i}\n`);
+    expect(text).not.toContain('more');
+    const summary = renderText(run('summary', '', 'sv'));
+    for (const e of record.entries) expect(summary).toContain(e.title);
+  });
+});
+
+describe('people are people, organisations are organisations', () => {
+  it('an entry shows its unnamed contact as an organisation, named ones as people', () => {
+    const embed = renderDiscord(run('visit', 'Bibblerian', 'en')).embeds[0]!;
+    expect(embed.fields!.map((f) => f.name)).toEqual(['Period', 'Kind', 'Places', 'Organisations']);
+    expect(embed.fields!.at(-1)!.value).toBe('Bibblerian');
+    const motala = renderDiscord(run('visit', 'Motala', 'en')).embeds[0]!;
+    expect(motala.fields!.find((f) => f.name === 'People')!.value).toBe('Julia Larsson, projektledare – Digidelcenter Motala bibliotek');
+  });
+
+  it('the summary lists people and organisations apart; Malmö’s coordinator keeps the role', () => {
+    const reply = run('summary', '', 'sv');
+    if (reply.type !== 'summary') throw new Error(reply.type);
+    expect(reply.facts.people.map((p) => p.name)).toEqual(['Julia Larsson', 'Rebecca Eriksson', 'Petter Stjernstedt']);
+    expect(reply.facts.organisations.map((o) => o.organisation)).toContain('Bibblerian');
+    const text = fieldsText(renderDiscord(reply));
+    expect(text).toContain('Organisationer\n');
+    expect(text).toContain('Lärcentrum, Malmö stadsbibliotek (samordnare)');
+    expect(text.split('Organisationer')[0]).not.toContain('Bibblerian');
+  });
+
+  it('`contact Regionbibliotek Östergötland` presents the organisation, in every door', () => {
+    const reply = run('contact', 'Regionbibliotek Östergötland', 'en');
+    const text = renderText(reply);
+    expect(text).toContain('Organisations:\n■ Regionbibliotek Östergötland\n');
+    expect(text).not.toMatch(/name not given|People:/);
+    const json = renderJson(reply).results[0] as { type: string; id: string };
+    expect(json).toMatchObject({ type: 'organisation', id: 'organisation:Regionbibliotek Östergötland' });
+    const people = renderJson(run('contact', 'projektledare', 'en')).results as { type: string }[];
+    expect(people.every((r) => r.type === 'person')).toBe(true);
+  });
+
+  it('JSON entries keep people for people and list organisations', () => {
+    const [result] = renderJson(run('entry', '2018-spring-visit-bibblerian-hasselby', 'en')).results as { people: unknown[]; organisations: string[] }[];
+    expect(result!.people).toEqual([]);
+    expect(result!.organisations).toEqual(['Bibblerian']);
+  });
+});
+
+describe('Swedish replies name the Swedish commands', () => {
+  const loaded = new LiveRecord(loadIndexed(DEFAULT_DATA_FILE)).current;
+  it('an unknown command, an expired button and a bad period', async () => {
+    const unknown = await answerInteraction({ kind: 'command', command: 'nope', options: {}, locale: 'sv-SE', userId: '1' }, loaded);
+    expect(unknown.kind === 'message' && unknown.payload.content).toBe(
+      'Okänt kommando ”nope”. Kommandon: /besök, /kontakt, /tidslinje, /sök, /sammanfattning, /aktivitet, /fråga, /hjälp.',
+    );
+    const expired = await answerInteraction({ kind: 'button', customId: 'pm2|p|s|1|sv|-|00000000', locale: 'sv-SE', userId: '1', messageIsPrivate: false, messageContent: '-# /sök något' }, loaded);
+    expect(expired).toMatchObject({ kind: 'message', private: true, payload: { content: 'Den här knappen fungerar inte längre. Kör /sök igen.' } });
+    expect(run('timeline', 'någon gång', 'sv').title).toContain('Prova till exempel /tidslinje 2017, /tidslinje våren 2017');
+    expect(run('summary', 'sometime', 'en').title).toContain('Try for example /summary 2017');
+  });
+});
+
+describe('privacy, decided in runCommand', () => {
+  it('not-found notices and errors are private; answers are public unless asked', () => {
+    for (const [name, text] of [['visit', 'Xyzzy'], ['timeline', '2020'], ['timeline', 'då'], ['search', 'qqqzzz'], ['entry', 'qqqzzz'], ['contact', 'qqqzzz'], ['visit', '']] as const) {
+      const reply = run(name, text, 'en');
+      expect(reply.type, `${name} ${text}`).toBe('notice');
+      expect(reply.private, `${name} ${text}`).toBe(true);
+      expect(renderDiscord(reply).components).toEqual([]);
+    }
+    expect(run('visit', 'Motala', 'en').private).toBe(false);
+    expect(run('visit', 'Motala', 'en', undefined, true).private).toBe(true);
+    expect(index.entries).toHaveLength(22);
+  });
+});
