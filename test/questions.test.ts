@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runCommand } from '../src/commands/index.js';
+import { runCommand } from '../src/commands/registry.js';
+import { command } from './helpers/record.js';
 import { renderJson } from '../src/render/json.js';
 import { index } from './helpers/record.js';
 
@@ -176,7 +177,7 @@ const YES_NO = { sv: { yes: /\bja\b/i, no: /\bnej\b/i }, en: { yes: /\byes\b/i, 
 function problems(q: Question): string[] {
   let json: ReturnType<typeof renderJson>;
   try {
-    json = renderJson(runCommand('ask', { text: q.q }, index, q.locale));
+    json = renderJson(runCommand(command('ask'), { text: q.q }, index, q.locale));
   } catch (error) {
     return [`threw: ${(error as Error).message}`];
   }

@@ -3,6 +3,7 @@ import { stemSwedish } from '../src/search/stem.js';
 import { fold, lower } from '../src/search/text.js';
 import { parsePeriod } from '../src/search/period.js';
 import { GLOSSARY } from '../src/search/glossary.js';
+import { queryGroups } from '../src/search/query.js';
 import queries from './fixtures/queries.json' with { type: 'json' };
 import { index, makeEntry, makeIndex, searchIds } from './helpers/record.js';
 
@@ -213,5 +214,96 @@ describe('query set', () => {
       return top !== q.top && !(q.alsoTop ?? []).includes(top ?? '');
     });
     expect(misses.map((q) => `${q.query} → ${searchIds(q.query).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('names are indexed as names (issue 11)', () => {
+  it('"petter" finds only Petter Stjernstedt, "skog" finds nothing (Skogås is a name)', () => {
+    expect(searchIds('petter')).toEqual(['2017-spring-phone-interview-sundsvall']);
+    expect(searchIds('skog')).toEqual([]);
+    expect(searchIds('Skogås')[0]).toBe('2018-spring-email-skogas-huddinge');
+  });
+
+  it('finds a name through its genitive and a Swedish place the record lacks finds nothing', () => {
+    expect(searchIds('Nykvarns')[0]).toBe('2017-spring-visit-nykvarn');
+    for (const q of ['Luleå', 'Mora', 'Kalix']) expect(searchIds(q), q).toEqual([]);
+  });
+
+  it('reads a land as its counties', () => {
+    expect(new Set(searchIds('Norrland'))).toEqual(new Set(searchIds('Västernorrland Västerbotten Norrbotten')));
+    expect(searchIds('northern Sweden')).toContain('2017-spring-study-visit-harnosand');
+  });
+});
+
+describe('everyday words and other Nordic spellings (issue 11)', () => {
+  const cases: [string, string][] = [
+    ['bibblan i Nykvarn', '2017-spring-visit-nykvarn'],
+    ['stadsbibblan', '2017-spring-study-visit-sundsvall'],
+    ['stads bibliotek', '2017-spring-study-visit-harnosand'],
+    ['one-stop shop', '2018-spring-visit-bibblerian-hasselby'],
+    ['citizen office', '2018-spring-phone-call-skarholmen'],
+    ['job centre', '2017-spring-study-visit-harnosand'],
+    ['learning centre', '2017-spring-visit-malmo-larcentrum'],
+    ['digital inclusion', '2017-autumn-study-trip-motala'],
+    ['digital delaktighet', '2017-autumn-study-trip-motala'],
+    ['digitala färdigheter', '2016-autumn-regional-conference'],
+    ['county library', '2017-09-conversation-lansbibliotek-vasterbotten'],
+    ['regional library', '2017-09-conversation-regionbibliotek-ostergotland'],
+    ['biblioteksanställda', '2016-spring-workshops-digital-agenda'],
+    ['samverkan', '2017-spring-workshops-citizen-service'],
+    ['samarbete', '2017-spring-study-visit-harnosand'],
+    ['Malmø', '2017-spring-visit-malmo-larcentrum'],
+    ['Härnøsand', '2017-spring-study-visit-harnosand'],
+    ['samarbejde', '2017-spring-workshops-citizen-service'],
+  ];
+  it.each(cases)('"%s" finds %s', (query, id) => {
+    expect(searchIds(query)).toContain(id);
+  });
+
+  it('reads ø and æ as ö and ä in the exact form too', () => {
+    expect(lower('Malmø Læs')).toBe('malmö läs');
+    expect(fold('Malmø')).toBe(fold('Malmö'));
+  });
+
+  it('allows two typos in words of eight letters or more, one below', () => {
+    expect(searchIds('Stjernsdet')[0]).toBe('2017-spring-phone-interview-sundsvall');
+    expect(searchIds('Hernösamd')[0]).toBe('2017-spring-study-visit-harnosand');
+    expect(searchIds('Mtla')).toEqual([]);
+  });
+});
+
+describe('entries and contacts by their distinctive words (issue 11)', () => {
+  it('a title sharing only "Studieresa till" names no entry', () => {
+    expect(index.entryFor('Studieresa till Kiruna')).toBeNull();
+    expect(index.entryFor('Studieresa till Motala')?.id).toBe('2017-autumn-study-trip-motala');
+    expect(index.entryFor('2017-spring-visit-nykvarn')?.id).toBe('2017-spring-visit-nykvarn');
+  });
+
+  const contactNames = (q: string) => index.contacts.lookup(q).hits.map((h) => h.contact.name ?? h.contact.organisation);
+
+  it('lets "kommun" not decide: Botkyrka kommun first', () => {
+    expect(contactNames('Botkyrka kommun')[0]).toBe('Botkyrka kommun');
+    expect(contactNames('Botkyrka kommun')).not.toContain('Biblioteken i Nacka kommun');
+  });
+
+  it('finds organisations named inside entries', () => {
+    for (const q of ['Teknikpunkten', 'Arbetsförmedlingen', 'Kulturmagasinet']) expect(contactNames(q), q).toEqual([q]);
+    expect(contactNames('Lärcentrum')).toEqual(['Lärcentrum, Malmö stadsbibliotek']);
+  });
+
+  it('a first name with another surname is a suggestion, not a match', () => {
+    expect(index.contacts.lookup('Julia Svensson')).toMatchObject({ hits: [], didYouMean: { name: 'Julia Larsson' } });
+    expect(index.contacts.lookup('Rebecca Larsson').hits).toEqual([]);
+    expect(contactNames('Julia')).toEqual(['Julia Larsson']);
+    expect(contactNames('Julia Larsson')).toEqual(['Julia Larsson']);
+  });
+
+  it('answers a role thousands hold (the unranked path) instead of nothing', () => {
+    const many = makeIndex(
+      Array.from({ length: 5200 }, (_, i) =>
+        makeEntry(`e${i}`, { people: [{ name: `Person${i} Efternamn${i}`, role: 'samordnare', organisation: `Org${i}` }] }),
+      ),
+    );
+    expect(many.contacts.find(queryGroups('samordnare'))).toHaveLength(5200);
   });
 });

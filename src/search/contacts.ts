@@ -1,8 +1,10 @@
 import type { Entry } from '../data/schema.js';
 import type { AsPlainObject } from 'minisearch';
 import type { Analyzer } from './analyze.js';
-import type { QueryGroup } from './query.js';
-import { type FieldSpec, TextIndex } from './text-index.js';
+import type { RecordNames } from './names.js';
+import { isGenericWord } from './places.js';
+import { queryGroups, type QueryGroup } from './query.js';
+import { type FieldSpec, forEachSet, TextIndex } from './text-index.js';
 import { fold, words } from './text.js';
 
 /** Someone the team was in touch with: a named person, or an organisation where the record names nobody. */
@@ -20,7 +22,14 @@ export interface ContactHit {
   exact: boolean;
 }
 
-function collectContacts(entries: readonly Entry[]): Contact[] {
+/** What a contact query found, and, when a person's name was typed with a surname the record does not have, who was meant. */
+export interface ContactLookup {
+  hits: ContactHit[];
+  /** "Julia Svensson" → Julia Larsson: a suggestion, not a match. */
+  didYouMean: Contact | null;
+}
+
+function collectContacts(entries: readonly Entry[], names?: RecordNames): Contact[] {
   const byKey = new Map<string, Contact>();
   for (const entry of entries) {
     for (const person of entry.people) {
@@ -34,7 +43,33 @@ function collectContacts(entries: readonly Entry[]): Contact[] {
       contact.entries.push(entry);
     }
   }
+  if (names) addOrganisations(entries, names, byKey);
   return [...byKey.values()];
+}
+
+/**
+ * Organisations the entries name where no contact stands for them (Teknikpunkten, Arbetsförmedlingen, Botkyrka
+ * kommun), as contacts of their own. One already covered by a contact's organisation ("Nykvarns bibliotek" by
+ * "Nykvarns bibliotek och kundcenter") is not repeated.
+ */
+function addOrganisations(entries: readonly Entry[], names: RecordNames, byKey: Map<string, Contact>): void {
+  const covered = [...new Set([...byKey.values()].map((c) => c.organisation))].map((o) => new Set(words(fold(o))));
+  const isCovered = (org: string) => {
+    const ws = words(fold(org));
+    return covered.some((c) => ws.every((w) => c.has(w)));
+  };
+  for (const entry of entries) {
+    for (const org of names.organisations.get(entry) ?? []) {
+      const key = `\u0000${fold(org)}`;
+      let contact = byKey.get(key);
+      if (!contact) {
+        if (org.includes(',') || isCovered(org)) continue;
+        contact = { name: null, role: null, organisation: org, entries: [] };
+        byKey.set(key, contact);
+      }
+      if (contact.entries[contact.entries.length - 1] !== entry) contact.entries.push(entry);
+    }
+  }
 }
 
 /** The fields a contact is found by. Defined here, not in a constructor, so no closure keeps more than it needs. */
@@ -62,8 +97,9 @@ export class ContactBook {
     entries: readonly Entry[],
     private readonly analyzer: Analyzer,
     serialised?: AsPlainObject,
+    names?: RecordNames,
   ) {
-    this.contacts = collectContacts(entries);
+    this.contacts = collectContacts(entries, names);
     this.nameWords = new Set(this.contacts.flatMap((c) => (c.name ? words(fold(c.name)) : [])));
     this.serialised = serialised;
   }
@@ -95,16 +131,46 @@ export class ContactBook {
     return this.index.toJSON();
   }
 
+  /** Contacts matching the query's concepts (see lookup for the rules), best first. */
   find(groups: readonly QueryGroup[]): ContactHit[] {
-    return this.index
-      .search(groups)
-      .hits.map((hit) => ({ contact: this.contacts[hit.index]!, score: hit.score, exact: hit.exact }))
-      .sort(
-        (a, b) =>
-          Number(b.exact) - Number(a.exact) ||
-          Number(b.contact.name !== null) - Number(a.contact.name !== null) ||
-          b.score - a.score ||
-          a.contact.entries[0]!.period.start.localeCompare(b.contact.entries[0]!.period.start),
-      );
+    return this.search(groups).hits;
+  }
+
+  /** find() from text, with a did-you-mean for a person's name with a surname the record does not have. */
+  lookup(text: string): ContactLookup {
+    return this.search(queryGroups(text));
+  }
+
+  /**
+   * Words that say what kind of body ("kommun", "bibliotek") do not decide while a distinctive word is there:
+   * "Botkyrka kommun" is about Botkyrka. A person's name matches on all its typed words: "Julia Svensson" is not
+   * Julia Larsson (she is the suggestion).
+   */
+  private search(groups: readonly QueryGroup[]): ContactLookup {
+    const distinctive = groups.filter((g) => !words(g.typed).every(isGenericWord));
+    const asked = distinctive.length > 0 ? distinctive : groups;
+    const found = this.index.search(asked);
+    let hits: ContactHit[];
+    if (found.unranked) {
+      // Only common words (a role thousands hold): every contact that has them, in the book's order.
+      const { bits, filter } = found.unranked;
+      hits = [];
+      forEachSet(bits, (i) => void ((!filter || filter(i)) && hits.push({ contact: this.contacts[i]!, score: 0, exact: true })));
+    } else {
+      hits = found.hits.map((hit) => ({ contact: this.contacts[hit.index]!, score: hit.score, exact: hit.exact }));
+    }
+    const namesPerson = asked.some((g) => this.nameWords.has(g.typed));
+    if (namesPerson && (found.dropped.length > 0 || found.combined === 'OR')) {
+      const person = hits.find((h) => h.contact.name !== null)?.contact ?? null;
+      return { hits: [], didYouMean: person };
+    }
+    hits.sort(
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) ||
+        Number(b.contact.name !== null) - Number(a.contact.name !== null) ||
+        b.score - a.score ||
+        a.contact.entries[0]!.period.start.localeCompare(b.contact.entries[0]!.period.start),
+    );
+    return { hits, didYouMean: null };
   }
 }

@@ -4,9 +4,11 @@ import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
 import { kindWords } from './kinds.js';
 import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
+import { recordNames, type RecordNames } from './names.js';
 import { Gazetteer } from './places.js';
+import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
-import { lower, words } from './text.js';
+import { fold, lower, words } from './text.js';
 import { type FieldSpec, forEachSet, has, TextIndex } from './text-index.js';
 
 export interface EntryHit {
@@ -22,7 +24,7 @@ export interface SerialisedIndexes {
 
 /** What buildAsync hands the constructor. */
 export interface BuiltParts {
-  built: { chronological: readonly Entry[]; text: TextIndex<Entry>; analyzer: Analyzer };
+  built: { chronological: readonly Entry[]; text: TextIndex<Entry>; analyzer: Analyzer; names: RecordNames };
 }
 
 export interface SearchOutcome {
@@ -93,27 +95,32 @@ export class RecordIndex {
   ) {
     this.entries = record.entries;
     this.byId = new Map(record.entries.map((e) => [e.id, e]));
+    let names: RecordNames;
     if (from && 'built' in from) {
-      ({ chronological: this.chronological, text: this.text } = from.built);
-      this.contacts = new ContactBook(this.chronological, from.built.analyzer);
+      ({ chronological: this.chronological, text: this.text, names } = from.built);
+      this.contacts = new ContactBook(this.chronological, from.built.analyzer, undefined, names);
     } else {
       this.chronological = chronologicalOf(record);
+      // Names are needed by queries too (they are searched unstemmed), so a cached index still finds them.
+      names = recordNames(this.chronological, sweden());
       // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
-      const analyzer = new Analyzer();
+      const analyzer = new Analyzer(names.words);
       if (!from) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
       // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
       // come out in date order without a sort.
       this.text = new TextIndex(this.chronological, ENTRY_FIELDS, analyzer, { serialised: from?.text });
-      this.contacts = new ContactBook(this.chronological, analyzer, from?.contacts);
+      this.contacts = new ContactBook(this.chronological, analyzer, from?.contacts, names);
     }
-    this.places = new Gazetteer(this.chronological);
+    this.places = new Gazetteer(this.chronological, names);
     this.maxSpanMonths = record.entries.reduce((max, e) => Math.max(max, monthNumber(e.period.end) - monthNumber(e.period.start)), 0);
   }
 
   /** The same index, built in chunks that leave the event loop free between them (for reloads while serving). */
   static async buildAsync(record: RecordFile): Promise<RecordIndex> {
     const chronological = chronologicalOf(record);
-    const analyzer = new Analyzer();
+    const names = recordNames(chronological, sweden());
+    await pause();
+    const analyzer = new Analyzer(names.words);
     for (let i = 0; i < record.entries.length; i++) {
       const e = record.entries[i]!;
       analyzer.learn(`${e.title} ${e.source}`);
@@ -121,7 +128,7 @@ export class RecordIndex {
     }
     const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer);
     await pause();
-    return new RecordIndex(record, { built: { chronological, text, analyzer } });
+    return new RecordIndex(record, { built: { chronological, text, analyzer, names } });
   }
 
   /**
@@ -175,6 +182,26 @@ export class RecordIndex {
         byDate(a.entry, b.entry),
     );
     return { entries: hits.map((h) => h.entry), hits, period };
+  }
+
+  /**
+   * The one entry an id or a title names (for `entry`): the id, the exact title, or the best search hit — but only
+   * when every word of the query matches it. "Studieresa till Kiruna" is not the study trip to Motala: sharing
+   * "Studieresa till" is not naming it.
+   */
+  entryFor(text: string): Entry | null {
+    const byId = this.byId.get(text.trim());
+    if (byId) return byId;
+    const key = fold(text);
+    const titled = this.entries.find((e) => fold(e.title) === key);
+    if (titled) return titled;
+    const period = parsePeriod(text);
+    const groups = queryGroups(period ? period.rest : text);
+    if (groups.length > 0) {
+      const found = this.text.search(groups);
+      if (found.dropped.length > 0 || found.combined === 'OR') return null;
+    }
+    return this.search(text).entries[0] ?? null;
   }
 
   /** The built text indexes as plain data, for the start-up cache. */

@@ -1,8 +1,10 @@
 import type { Entry, Place } from '../data/schema.js';
 import { allowedEdits, editDistance } from './fuzzy.js';
-import { fold, words } from './text.js';
+import type { RecordNames } from './names.js';
+import { type Sweden, type SwedishPlace, sweden as defaultSweden } from './sweden.js';
+import { fold, STOPWORDS, words } from './text.js';
 
-export type PlaceLevel = 'library' | 'district' | 'municipality' | 'county';
+export type PlaceLevel = 'library' | 'organisation' | 'district' | 'municipality' | 'county';
 
 /** One name a place can be asked for by, at one level, and the entries there in date order. */
 export interface PlaceName {
@@ -21,13 +23,30 @@ export type MatchQuality = 'exact' | 'prefix' | 'fuzzy' | 'contains';
 export interface PlaceMatch {
   quality: MatchQuality;
   places: PlaceName[];
+  /** The Swedish place the query named, when it was recognised as one (Norrland → its counties in the record). */
+  sweden?: SwedishPlace;
 }
+
+/**
+ * What a place query found: places in the record; a place in Sweden where the record has no activity (say so,
+ * do not offer a look-alike); or nothing known.
+ */
+export type PlaceLookup =
+  | { status: 'found'; match: PlaceMatch }
+  | { status: 'no-activity'; place: SwedishPlace }
+  | { status: 'unknown' };
 
 // Words that name the level rather than the place; they steer which level is meant.
 const COUNTY_WORDS = new Set(['lan', 'county', 'region']);
 const MUNICIPALITY_WORDS = new Set(['kommun', 'kommuns', 'municipality', 'stad', 'city']);
-const LEVEL_ORDER: PlaceLevel[] = ['municipality', 'library', 'district', 'county'];
-const COUNTY_FIRST: PlaceLevel[] = ['county', 'municipality', 'library', 'district'];
+const LEVEL_ORDER: PlaceLevel[] = ['municipality', 'library', 'organisation', 'district', 'county'];
+const COUNTY_FIRST: PlaceLevel[] = ['county', 'municipality', 'library', 'organisation', 'district'];
+
+// Words that say what kind of place or body, not which: "stadsbibblan i Sundsvall", "Botkyrka kommun".
+const BODY_HEADS = ['bibliotek', 'kommun', 'kontor', 'center', 'centrum', 'library', 'libraries', 'office'];
+const COLLOQUIAL = /^(stads)?bibbl(a|an|or|orna|ans)$/;
+export const isGenericWord = (w: string) =>
+  COLLOQUIAL.test(w) || COUNTY_WORDS.has(w) || MUNICIPALITY_WORDS.has(w) || BODY_HEADS.some((h) => w.endsWith(h) || w.startsWith(h));
 
 /** "Stockholms län" → "stockholm", "Nykvarns" → "nykvarn", "Motala bibliotek" → "motala bibliotek". */
 export function placeKey(text: string): string {
@@ -47,60 +66,129 @@ function placeNamesOf(place: Place): [PlaceLevel, Located][] {
   return names;
 }
 
-/** Every place in the record, at every level, with its entries. */
+/** Every place in the record, at every level, with its entries; and the organisations the entries name. */
 export class Gazetteer {
   readonly names: PlaceName[];
+  private readonly byKey = new Map<string, PlaceName[]>();
 
-  constructor(entries: readonly Entry[]) {
-    const byKey = new Map<string, PlaceName>();
+  constructor(
+    entries: readonly Entry[],
+    names?: RecordNames,
+    private readonly sweden: Sweden = defaultSweden(),
+  ) {
+    const byId = new Map<string, PlaceName>();
+    const add = (entry: Entry, level: PlaceLevel, located: Located) => {
+      const label = located.name;
+      const id = `${level}:${label}`;
+      let name = byId.get(id);
+      if (!name) {
+        name = { level, label, key: placeKey(label), place: located, entries: [] };
+        byId.set(id, name);
+      }
+      if (name.entries[name.entries.length - 1] !== entry) name.entries.push(entry);
+    };
     for (const entry of entries) {
-      for (const place of entry.places) {
-        for (const [level, located] of placeNamesOf(place)) {
-          const label = located.name;
-          const id = `${level}:${label}`;
-          let name = byKey.get(id);
-          if (!name) {
-            name = { level, label, key: placeKey(label), place: located, entries: [] };
-            byKey.set(id, name);
-          }
-          if (name.entries[name.entries.length - 1] !== entry) name.entries.push(entry);
-        }
+      for (const place of entry.places) for (const [level, located] of placeNamesOf(place)) add(entry, level, located);
+      const placeLabels = new Set(entry.places.map((p) => fold(p.name)));
+      // An organisation named only in an entry's text lies where the entry's first place does.
+      const first = entry.places[0];
+      for (const org of names?.organisations.get(entry) ?? []) {
+        if (!placeLabels.has(fold(org))) add(entry, 'organisation', { name: org, municipality: first?.municipality ?? null, county: first?.county ?? '' });
       }
     }
-    this.names = [...byKey.values()];
+    this.names = [...byId.values()];
+    for (const n of this.names) {
+      const list = this.byKey.get(n.key) ?? [];
+      list.push(n);
+      this.byKey.set(n.key, list);
+    }
+  }
+
+  /** The record's places a query names (see lookup), or null. */
+  resolve(query: string): PlaceMatch | null {
+    const found = this.lookup(query);
+    return found.status === 'found' ? found.match : null;
   }
 
   /**
-   * The places a query names, best match quality first: exact, then prefix ("Mot"), then typo ("Motla"), then
-   * a word inside a longer name ("bibliotek"). A tie between levels goes to the municipality ("Stockholm" means
-   * the city) unless the query says "län" or "county".
+   * The places a query names. In order: the whole query is a record name; it names a Swedish place (a county,
+   * municipality or land: "Norrland", "northern Sweden") that the record has; a record name stands among other
+   * words ("stadsbibblan i Sundsvall"); a Swedish place the record does not have ("no activity"); then prefix
+   * ("Mot"), typo ("Motla"; two typos in names of eight letters or more), a word inside a longer name.
    */
-  resolve(query: string): PlaceMatch | null {
+  lookup(query: string): PlaceLookup {
     const key = placeKey(query);
-    if (!key) return null;
+    if (!key) return { status: 'unknown' };
     const folded = words(fold(query));
-    const wantsCounty = folded.some((w) => COUNTY_WORDS.has(w));
-    const keyNoS = key.replace(/s$/, '');
+    const order = folded.some((w) => COUNTY_WORDS.has(w)) ? COUNTY_FIRST : LEVEL_ORDER;
+    const found = (match: PlaceMatch): PlaceLookup => ({ status: 'found', match });
 
+    const exact = this.exactly(key, order);
+    if (exact) return found({ quality: 'exact', places: exact });
+
+    const mentions = this.sweden.mentions(query);
+    for (const m of mentions) {
+      const places = this.recordPlacesOf(m.place);
+      if (places.length > 0) return found({ quality: 'exact', places, sweden: m.place });
+    }
+
+    const inner = this.among(folded, order, mentions.length === 0);
+    if (inner) return found(inner);
+    if (mentions.length > 0) return { status: 'no-activity', place: mentions[0]!.place };
+
+    const tiered = this.tiers(key, order);
+    return tiered ? found(tiered) : { status: 'unknown' };
+  }
+
+  private exactly(key: string, order: PlaceLevel[]): PlaceName[] | null {
+    const hits = this.byKey.get(key) ?? this.byKey.get(key.replace(/s$/, ''));
+    if (!hits) return null;
+    // Same name at several levels (Stockholm the city and Stockholms län): keep the preferred level.
+    const best = order.find((level) => hits.some((n) => n.level === level))!;
+    return hits.filter((n) => n.level === best);
+  }
+
+  /** The record's names for a Swedish place: its municipality, its county, or a land's counties. */
+  private recordPlacesOf(place: SwedishPlace): PlaceName[] {
+    if (place.level === 'municipality') return this.names.filter((n) => n.level === 'municipality' && n.key === placeKey(place.name));
+    const counties = new Set(place.level === 'county' ? [place.name] : place.counties);
+    return this.names.filter((n) => n.level === 'county' && counties.has(n.label));
+  }
+
+  /** A record name among the query's words, longest phrase first; typos too when no Swedish place was named. */
+  private among(folded: string[], order: PlaceLevel[], typos: boolean): PlaceMatch | null {
+    const content = folded.filter((w) => !STOPWORDS.has(w) && !COUNTY_WORDS.has(w) && !MUNICIPALITY_WORDS.has(w));
+    if (content.length < 2) return null;
+    for (let n = content.length - 1; n >= 1; n--) {
+      for (let i = 0; i + n <= content.length; i++) {
+        const phrase = content.slice(i, i + n);
+        if (n === 1 && isGenericWord(phrase[0]!)) continue;
+        const hits = this.exactly(placeKey(phrase.join(' ')), order);
+        if (hits) return { quality: 'exact', places: hits };
+      }
+    }
+    if (!typos) return null;
+    for (const w of content) {
+      if (isGenericWord(w)) continue;
+      const fuzzy = this.tiers(w, order, ['fuzzy']);
+      if (fuzzy) return fuzzy;
+    }
+    return null;
+  }
+
+  private tiers(key: string, order: PlaceLevel[], qualities: readonly MatchQuality[] = ['prefix', 'fuzzy', 'contains']): PlaceMatch | null {
     const tiers: Record<MatchQuality, PlaceName[]> = { exact: [], prefix: [], fuzzy: [], contains: [] };
     const edits = allowedEdits(key.length);
     for (const name of this.names) {
-      if (name.key === key || name.key === keyNoS) tiers.exact.push(name);
-      else if (key.length >= 2 && name.key.startsWith(key)) tiers.prefix.push(name);
+      if (key.length >= 2 && name.key.startsWith(key)) tiers.prefix.push(name);
       // A typo of the whole name, or of one of its words ("Motla" → "motala bibliotek"); a word spelled right
       // ("bibliotek") is only a word inside a longer name, the contains tier below.
       else if (edits > 0 && (editDistance(key, name.key, edits) <= edits || name.key.split(' ').some((w) => w !== key && editDistance(key, w, edits) <= edits))) tiers.fuzzy.push(name);
       else if (key.length >= 3 && name.key.split(' ').some((w) => w.startsWith(key) || (key.length >= 4 && w.includes(key)))) tiers.contains.push(name);
     }
-    for (const quality of ['exact', 'prefix', 'fuzzy', 'contains'] as const) {
+    for (const quality of qualities) {
       const found = tiers[quality];
       if (found.length === 0) continue;
-      const order = wantsCounty ? COUNTY_FIRST : LEVEL_ORDER;
-      // Same name at several levels (Stockholm the city and Stockholms län): keep the preferred level.
-      if (quality === 'exact') {
-        const best = order.find((level) => found.some((n) => n.level === level))!;
-        return { quality, places: found.filter((n) => n.level === best) };
-      }
       const sorted = found.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || b.entries.length - a.entries.length);
       const seen = new Set<string>();
       return { quality, places: sorted.filter((n) => (seen.has(n.key) ? false : (seen.add(n.key), true))) };

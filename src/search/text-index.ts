@@ -1,9 +1,9 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
-import { type Analyzer, queryTerm } from './analyze.js';
+import type { Analyzer } from './analyze.js';
 import { allowedEdits } from './fuzzy.js';
 import type { QueryGroup } from './query.js';
-import { words } from './text.js';
+import { fold, words } from './text.js';
 
 export interface FieldSpec<T> {
   name: string;
@@ -27,6 +27,10 @@ export interface TextResults {
    * hits as objects would cost more than the search. The caller walks items in its own order with this test.
    */
   unranked?: { bits: Uint32Array; filter?: (index: number) => boolean };
+  /** The typed concepts that could not match at all (no vocabulary term, even with typos): they dropped out. */
+  dropped: string[];
+  /** AND when every concept had to match; OR when nothing matched them all and any one was enough. */
+  combined: 'AND' | 'OR';
 }
 
 /**
@@ -75,7 +79,7 @@ export class TextIndex<T> {
   constructor(
     private readonly items: readonly T[],
     fields: readonly FieldSpec<T>[],
-    analyzer: Analyzer,
+    private readonly analyzer: Analyzer,
     options: { common?: typeof COMMON_TERM; serialised?: AsPlainObject; empty?: boolean } = {},
   ) {
     const byName = new Map(fields.map((f) => [f.name, f]));
@@ -130,15 +134,29 @@ export class TextIndex<T> {
     return df;
   }
 
-  /** Vocabulary terms for a query word: itself if known, else those within the allowed edits (closest only). */
+  /**
+   * Vocabulary terms for a query word: its term if known, else those within the allowed edits (closest only).
+   * Typos are looked for from the stem and from the word as typed, since names are indexed unstemmed
+   * ("Motla" is one edit from "motala", its stem "motl" two).
+   */
   private plan(word: string): PlannedTerm[] {
-    if (this.postings.has(word)) return [{ term: word, corrected: false }];
-    const edits = allowedEdits(word.length);
-    if (edits === 0) return [];
-    const near = this.postings.fuzzyGet(word, edits);
+    const term = this.analyzer.queryTerm(word);
+    if (term === null) return [];
+    if (this.postings.has(term)) return [{ term, corrected: false }];
+    const folded = fold(word);
+    // A name the record does not have (Kiruna, a surname) is not a typo of one it has.
+    if (this.analyzer.nameOf(folded) !== null) return [];
     let best = Infinity;
-    for (const [, [, distance]] of near) best = Math.min(best, distance);
-    return [...near].filter(([, [, d]]) => d === best).map(([term]) => ({ term, corrected: true }));
+    const near = new Map<string, number>();
+    for (const form of new Set([term, folded])) {
+      const edits = allowedEdits(form.length);
+      if (edits === 0) continue;
+      for (const [t, [, distance]] of this.postings.fuzzyGet(form, edits)) {
+        near.set(t, Math.min(distance, near.get(t) ?? Infinity));
+        best = Math.min(best, distance);
+      }
+    }
+    return [...near].filter(([, d]) => d === best).map(([t]) => ({ term: t, corrected: true }));
   }
 
   private bitmap(term: string): Uint32Array {
@@ -157,15 +175,15 @@ export class TextIndex<T> {
    */
   search(groups: readonly QueryGroup[], filter?: (index: number) => boolean): TextResults {
     const corrected = new Set<string>();
+    const dropped: string[] = [];
     // Each group: alternatives, each a list of terms (one per word, typos resolved to vocabulary terms).
     const planned: string[][][] = [];
     for (const group of groups) {
       const alternatives: string[][] = [];
       for (const alt of group.alternatives) {
         const perWord = words(alt)
-          .map((w) => queryTerm(w))
-          .filter((t): t is string => t !== null)
-          .map((t) => this.plan(t));
+          .filter((w) => this.analyzer.queryTerm(w) !== null)
+          .map((w) => this.plan(w));
         if (perWord.length === 0 || perWord.some((options) => options.length === 0)) continue;
         for (const options of perWord) for (const o of options) if (o.corrected) corrected.add(o.term);
         // A word with several equally close corrections becomes several alternatives' worth of terms: expand.
@@ -177,9 +195,10 @@ export class TextIndex<T> {
       }
       // A concept none of whose words is in the vocabulary (even one typo away) cannot match: it drops out.
       if (alternatives.length > 0) planned.push(alternatives);
+      else dropped.push(group.typed);
     }
     const matchable = planned;
-    if (matchable.length === 0) return { hits: [] };
+    if (matchable.length === 0) return { hits: [], dropped, combined: 'AND' };
 
     const isCommon = (alts: string[][]) => alts.every((terms) => terms.every((t) => this.documentFrequency(t) >= this.commonFrom));
     const run = (groupsToRun: string[][][], combineWith: 'AND' | 'OR'): TextResults => {
@@ -192,7 +211,7 @@ export class TextIndex<T> {
         // Only common words: every item that has them, unscored. Return the bitmap, not a list of hits.
         const bits = common!;
         const any = filter ? forEachSet(bits, filter) : bits.some((w) => w !== 0);
-        return any ? { hits: [], unranked: { bits, filter } } : { hits: [] };
+        return any ? { hits: [], unranked: { bits, filter }, dropped, combined: combineWith } : { hits: [], dropped, combined: combineWith };
       }
       const query: Query = {
         combineWith,
@@ -203,7 +222,7 @@ export class TextIndex<T> {
         return (combineWith === 'OR' || inCommon(i)) && (!filter || filter(i));
       };
       const results = this.mini.search(query, { filter: keep });
-      return { hits: results.map((r) => ({ index: r.id as number, score: r.score, exact: !r.terms.some((t) => corrected.has(t)) })) };
+      return { hits: results.map((r) => ({ index: r.id as number, score: r.score, exact: !r.terms.some((t) => corrected.has(t)) })), dropped, combined: combineWith };
     };
 
     const all = run(matchable, 'AND');

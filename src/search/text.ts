@@ -6,8 +6,13 @@
 /** NFC + Swedish lower case. Keeps å/ä/ö: the "exact" form used to rank exact spellings first. */
 export function lower(text: string): string {
   // Swedish needs no locale-specific lower-casing (unlike Turkish), and the locale-free one is much faster.
-  return text.normalize('NFC').toLowerCase();
+  const out = text.normalize('NFC').toLowerCase();
+  // Norwegian and Danish keyboards type ø and æ for ö and ä: "Malmø" is Malmö, spelled exactly.
+  return out.includes('ø') || out.includes('æ') ? out.replace(NORDIC, (c) => NORDIC_AS_SWEDISH[c]!) : out;
 }
+
+const NORDIC = /[øæ]/g;
+const NORDIC_AS_SWEDISH: Record<string, string> = { ø: 'ö', æ: 'ä' };
 
 const COMBINING_MARKS = /\p{M}+/gu;
 const SPECIAL_FOLDS: Record<string, string> = { æ: 'a', ø: 'o', ß: 'ss', đ: 'd', ł: 'l' };

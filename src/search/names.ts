@@ -1,0 +1,53 @@
+import type { Entry } from '../data/schema.js';
+import { DOMAIN_HEADS } from './analyze.js';
+import { ordinaryWords, organisationsOf } from './organisations.js';
+import type { Sweden } from './sweden.js';
+import { fold, words } from './text.js';
+
+/** What the record's entries call by name, found once per record and shared by the indexes built over it. */
+export interface RecordNames {
+  /** Folded words indexed as names, never stemmed or split: people, places, single-word organisations. */
+  words: ReadonlySet<string>;
+  /** Per entry, the organisations it names (see organisations.ts). */
+  organisations: ReadonlyMap<Entry, string[]>;
+}
+
+const LEVEL_WORDS = new Set(['lan', 'kommun', 'kommuns', 'stad', 'region']);
+const foldedHeads = DOMAIN_HEADS.map(fold);
+// A word built on a generic head ("Regionbibliotek", "DigidelCenter") is a description, searchable by its parts.
+const isGeneric = (w: string) => foldedHeads.some((h) => w.endsWith(h));
+
+/** Capitalised words of a name, folded, without level words ("Hässelby gård" → "hässelby"; "Nykvarns" kept). */
+function capitalised(name: string): string[] {
+  return words(name)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map(fold)
+    .filter((w) => !LEVEL_WORDS.has(w));
+}
+
+export function recordNames(entries: readonly Entry[], sweden: Sweden): RecordNames {
+  const names = sweden.nameWords();
+  const add = (w: string) => {
+    // A genitive ("Nykvarns", "Sundsvalls") is the name it belongs to; analyze.ts maps it back.
+    if (!(w.endsWith('s') && names.has(w.slice(0, -1)))) names.add(w);
+  };
+  for (const e of entries) {
+    for (const p of e.people) if (p.name) for (const w of words(fold(p.name))) add(w);
+    for (const p of e.places) {
+      for (const part of [p.municipality, p.district, p.county]) if (part) for (const w of capitalised(part)) add(w);
+      const own = words(p.name);
+      if (own.length === 1 && !isGeneric(fold(own[0]!))) add(fold(own[0]!));
+    }
+  }
+  const ordinary = ordinaryWords(entries);
+  const organisations = new Map<Entry, string[]>();
+  for (const e of entries) {
+    const orgs = organisationsOf(e, ordinary, names);
+    organisations.set(e, orgs);
+    for (const org of orgs) {
+      const ws = words(fold(org));
+      if (ws.length === 1 && !isGeneric(ws[0]!) && !ordinary.has(ws[0]!)) add(ws[0]!);
+    }
+  }
+  return { words: names, organisations };
+}
