@@ -95,6 +95,9 @@ const en = {
     counties: 'Counties',
     entryNone: (query: string) => `I can't find an activity called "${query}".`,
     askInterpreted: (command: string) => `Read as ${command}`,
+    readAs: 'Read as',
+    periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
+      `the record counts in spring (January–June) and autumn (July–December) terms, so a ${which} cannot be asked for: try e.g. spring 2017, autumn 2016, September 2017 or 2017`,
     askNone: (query: string) => `I couldn't find an answer to "${query}".`,
     helpTitle: 'Projektminne – help',
     helpIntro:
@@ -149,6 +152,9 @@ const sv: Messages = {
     counties: 'Län',
     entryNone: (query: string) => `Jag hittar ingen aktivitet som heter ”${query}”.`,
     askInterpreted: (command: string) => `Tolkat som ${command}`,
+    readAs: 'Tolkat som',
+    periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
+      `protokollet räknar i vårterminer (januari–juni) och höstterminer (juli–december), så ${which === 'summer' ? 'en sommar' : which === 'winter' ? 'en vinter' : 'ett kvartal'} går inte att fråga om: prova t.ex. våren 2017, hösten 2016, september 2017 eller 2017`,
     askNone: (query: string) => `Jag kunde inte hitta något svar på ”${query}”.`,
     helpTitle: 'Projektminne – hjälp',
     helpIntro:

@@ -13,6 +13,19 @@ export const VISIT_KINDS: readonly Kind[] = ['visit', 'study-visit', 'study-trip
 /** Every way the team was in touch with someone: "kontakt", "in touch". The project's own work is not contact. */
 export const CONTACT_KINDS: readonly Kind[] = ['visit', 'study-visit', 'study-trip', 'phone-interview', 'phone-call', 'conversation', 'email'];
 
+/** Talking to someone: face to face or on the phone, not a trip with colleagues or an email. */
+export const TALK_KINDS: readonly Kind[] = ['visit', 'study-visit', 'phone-interview', 'phone-call', 'conversation'];
+
+/**
+ * Cues that are verbs ("besökte", "ringde", "visit"): a when-question with one of them about a place also lists the
+ * place's other mentions after the asked kind. A noun ("workshoparna", "the phone calls") asks about that activity.
+ */
+export const VERB_CUES = new Set([
+  ...'besokte besokt besoka akte varit visit visited vist went been traffade traffa met meet ringde ringt ringa ringte phone phoned call called'.split(' '),
+  ...'mejlade mejla mejlat mailade emailed kontaktade contacted pratade pratat talade talk talked spoke speak intervjuade intervjuat'.split(' '),
+  ...['intervjua', 'interviewed', 'telefonintervjuade', 'aka till', 'go to', 'go on', 'in touch', 'e mail', 'e mailed', 'besokte vi', 'kontakt'],
+]);
+
 /** Words (or phrases) that name kinds, by verb or noun, Swedish and English. Longest phrases are tried first. */
 export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['studiebesok', ['visit', 'study-visit']],
@@ -120,13 +133,13 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['contacts', CONTACT_KINDS],
   ['contacted', CONTACT_KINDS],
   ['in touch', CONTACT_KINDS],
-  ['pratade', CONTACT_KINDS],
-  ['pratat', CONTACT_KINDS],
-  ['talade', CONTACT_KINDS],
-  ['talk', CONTACT_KINDS],
-  ['talked', CONTACT_KINDS],
-  ['spoke', CONTACT_KINDS],
-  ['speak', CONTACT_KINDS],
+  ['pratade', TALK_KINDS],
+  ['pratat', TALK_KINDS],
+  ['talade', TALK_KINDS],
+  ['talk', TALK_KINDS],
+  ['talked', TALK_KINDS],
+  ['spoke', TALK_KINDS],
+  ['speak', TALK_KINDS],
 ];
 
 /** "Var var vi", "were we in": being somewhere means the in-person kinds, but only with a place after it. */
@@ -189,6 +202,6 @@ export const FILLER = new Set(
     'can could would you please tell me i was wondering just hey did do does we us our have has had make made hold held ' +
     'take took place the a an of in on at to for and or is are was were it its there any anyone someone anything thing things ' +
     'ever both called named get keep along came come part took record project activities activity aktiviteter aktivitet ' +
-    'ganger times gang berätta say saga kontakt sa'
+    'ganger times gang berätta say saga kontakt sa city stad town'
   ).split(' '),
 );

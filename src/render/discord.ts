@@ -10,6 +10,7 @@ import type { Contact } from '../search/contacts.js';
 import { encodeState } from './custom-id.js';
 import { escapeDiscord as esc } from './escape.js';
 import { type ActionRow, type Button, type Embed, fitMessage, type MessagePayload, truncate } from './fit.js';
+import { answerText, readingLine } from './answer.js';
 import { contactEntryLine, contactHeadline, describeReply, entryHeadline, helpLine, personText, placeText, summaryLine, titleOf } from './format.js';
 
 const BRAND = 0x3b6ea5;
@@ -80,9 +81,11 @@ function pageButtons(reply: Reply, page: number, pages: number, options: RenderO
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
 
+/** The message's first lines: a question's answer and how it was read, or the title; then the description. */
 function header(reply: Reply): string {
   const description = describeReply(reply);
-  return [`**${esc(titleOf(reply))}**`, description ? esc(description) : ''].filter(Boolean).join('\n');
+  const opening = reply.answer ? [esc(answerText(reply)), `-# ${esc(readingLine(reply.answer.reading, reply.locale))}`] : [`**${esc(titleOf(reply))}**`];
+  return [...opening, description ? esc(description) : ''].filter(Boolean).join('\n');
 }
 
 /** The reply model as a Discord message for one page. Every door sends exactly this. */
@@ -100,7 +103,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
 
   switch (reply.type) {
     case 'notice':
-      return fitMessage({ ...base, content: esc(reply.title), embeds: [], components: pageButtons(reply, 0, 1, options) });
+      return fitMessage({ ...base, content: reply.answer ? header(reply) : esc(reply.title), embeds: [], components: pageButtons(reply, 0, 1, options) });
     case 'help':
       return fitMessage({
         ...base,

@@ -3,6 +3,7 @@ import { localName } from '../commands/spec.js';
 import type { Entry } from '../data/schema.js';
 import { KIND_LABELS, type Locale, t } from '../i18n.js';
 import { TERMINAL_LIST_LIMIT } from '../limits.js';
+import { answerText, readingLine } from './answer.js';
 import { contactEntryLine, contactHeadline, describeReply, entryHeadline, helpLine, placeText, personText, summaryLine, titleOf } from './format.js';
 
 function entryBlock(entry: Entry, locale: Locale, full = false): string[] {
@@ -30,10 +31,12 @@ export function renderText(reply: Reply): string {
   const { locale } = reply;
   const m = t(locale);
   const description = describeReply(reply);
-  const head = [titleOf(reply), ...(description ? [description] : []), ''];
+  // A question's reply opens with its answer and how it was read; the title would only repeat the question.
+  const opening = reply.answer ? [answerText(reply), readingLine(reply.answer.reading, locale)] : [titleOf(reply)];
+  const head = [...opening, ...(description ? [description] : []), ''];
   switch (reply.type) {
     case 'notice':
-      return reply.title;
+      return reply.answer ? opening.join('\n') : reply.title;
     case 'help':
       return [...head, ...reply.commands.map((spec) => `  ${localName(spec, locale).padEnd(15)} ${helpLine(spec, locale)}`)].join('\n');
     case 'entry':
