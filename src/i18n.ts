@@ -77,8 +77,10 @@ const en = {
     visitTitle: (place: string) => `Visits and contacts: ${place}`,
     visitNone: (query: string) => `I can't find any activities at "${query}".`,
     visitDidYouMean: (names: string) => `Did you mean: ${names}?`,
+    visitNoActivity: (place: string) => `The record has no activity in ${place}.`,
     contactTitle: (query: string) => `Contacts: ${query}`,
     contactNone: (query: string) => `I can't find a contact matching "${query}".`,
+    contactDidYouMean: (name: string) => `Did you mean ${name}?`,
     timelineTitle: (period: string) => `Timeline: ${period}`,
     timelineNone: (period: string) => `No activities in ${period}.`,
     badPeriod: (query: string, command: string) =>
@@ -102,6 +104,9 @@ const en = {
     counties: 'Counties',
     entryNone: (query: string) => `I can't find an activity called "${query}".`,
     askInterpreted: (command: string) => `Read as ${command}`,
+    readAs: 'Read as',
+    periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
+      `the record counts in spring (January–June) and autumn (July–December) terms, so a ${which} cannot be asked for: try e.g. spring 2017, autumn 2016, September 2017 or 2017`,
     askNone: (query: string) => `I couldn't find an answer to "${query}".`,
     helpTitle: 'Projektminne – help',
     helpIntro:
@@ -138,8 +143,10 @@ const sv: Messages = {
     visitTitle: (place: string) => `Besök och kontakter: ${place}`,
     visitNone: (query: string) => `Jag hittar inga aktiviteter på platsen ”${query}”.`,
     visitDidYouMean: (names: string) => `Menade du: ${names}?`,
+    visitNoActivity: (place: string) => `Protokollet har ingen aktivitet i ${place}.`,
     contactTitle: (query: string) => `Kontakter: ${query}`,
     contactNone: (query: string) => `Jag hittar ingen kontakt som matchar ”${query}”.`,
+    contactDidYouMean: (name: string) => `Menade du ${name}?`,
     timelineTitle: (period: string) => `Tidslinje: ${period}`,
     timelineNone: (period: string) => `Inga aktiviteter under ${period}.`,
     badPeriod: (query: string, command: string) =>
@@ -163,6 +170,9 @@ const sv: Messages = {
     counties: 'Län',
     entryNone: (query: string) => `Jag hittar ingen aktivitet som heter ”${query}”.`,
     askInterpreted: (command: string) => `Tolkat som ${command}`,
+    readAs: 'Tolkat som',
+    periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
+      `protokollet räknar i vårterminer (januari–juni) och höstterminer (juli–december), så ${which === 'summer' ? 'en sommar' : which === 'winter' ? 'en vinter' : 'ett kvartal'} går inte att fråga om: prova t.ex. våren 2017, hösten 2016, september 2017 eller 2017`,
     askNone: (query: string) => `Jag kunde inte hitta något svar på ”${query}”.`,
     helpTitle: 'Projektminne – hjälp',
     helpIntro:

@@ -57,6 +57,10 @@ describe('the layering, read from the import statements', () => {
     expect(violations(['data'], (t) => ['search', 'render', 'commands', 'i18n', 'live', 'interactions', 'autocomplete'].includes(layer(t)))).toEqual([]);
   });
 
+  it('questions are read and answered as data: no render, no UI text, no door, no Discord', () => {
+    expect(violations(['question'], (t) => ['render', 'i18n', 'limits', 'interactions', 'live', 'commands'].includes(layer(t)) || DOORS.includes(layer(t)) || DISCORD_PACKAGES.test(t))).toEqual([]);
+  });
+
   it('commands import nothing from render', () => {
     expect(violations(['commands'], (t) => ['render', 'interactions', 'live'].includes(layer(t)))).toEqual([]);
   });

@@ -42,7 +42,7 @@ describe('npm run ask', () => {
   });
 
   it('treats text that is not a command as a question, and takes Swedish command names', async () => {
-    expect((await ask(['--locale', 'sv', 'När', 'besökte', 'vi', 'Motala?'])).out).toContain('Tolkat som /besök');
+    expect((await ask(['--locale', 'sv', 'När', 'besökte', 'vi', 'Motala?'])).out).toContain('Tolkat som: besök · Motala');
     expect((await ask(['--locale', 'sv', 'besök', 'Motala'])).out).toContain('Studieresa till DigidelCenter');
   });
 
@@ -53,8 +53,8 @@ describe('npm run ask', () => {
     expect(json.command).toBe('visit');
     expect(json.query).toBe('Motala');
     expect(json.results.map((r: { id: string }) => r.id)).toEqual([
-      '2017-spring-phone-interview-motala',
       '2017-autumn-study-trip-motala',
+      '2017-spring-phone-interview-motala',
       '2017-09-conversation-regionbibliotek-ostergotland',
     ]);
     for (const r of json.results) expect(typeof r.source).toBe('string');

@@ -83,7 +83,7 @@ describe('people are people, organisations are organisations', () => {
     const embed = renderDiscord(run('visit', 'Bibblerian', 'en')).embeds[0]!;
     expect(embed.fields!.map((f) => f.name)).toEqual(['Period', 'Kind', 'Places', 'Organisations']);
     expect(embed.fields!.at(-1)!.value).toBe('Bibblerian');
-    const motala = renderDiscord(run('visit', 'Motala', 'en')).embeds[0]!;
+    const motala = renderDiscord(run('visit', 'Motala', 'en')).embeds[1]!;
     expect(motala.fields!.find((f) => f.name === 'People')!.value).toBe('Julia Larsson, projektledare – Digidelcenter Motala bibliotek');
   });
 

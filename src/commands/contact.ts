@@ -1,5 +1,6 @@
 import { t } from '../i18n.js';
-import { queryGroups } from '../search/query.js';
+import { commandAnswer } from '../question/select.js';
+import { fold, words } from '../search/text.js';
 import { notice } from './reply.js';
 import type { CommandSpec } from './spec.js';
 
@@ -30,8 +31,18 @@ export const contact: CommandSpec = {
   shareable: true,
   run: ({ text }, { index, locale }) => {
     const m = t(locale);
-    const hits = index.contacts.find(queryGroups(text));
-    if (hits.length === 0) return notice('contact', text, locale, m.contactNone(text));
-    return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts: hits.map((h) => h.contact) };
+    const { hits, didYouMean } = index.contacts.lookup(text);
+    if (hits.length === 0) {
+      // "Julia Svensson" is not Julia Larsson, but she may have been meant.
+      const suggestion = didYouMean?.name ? ` ${m.contactDidYouMean(didYouMean.name)}` : '';
+      return notice('contact', text, locale, `${m.contactNone(text)}${suggestion}`);
+    }
+    // A query that names a person or an organisation exactly ("Regionbibliotek Östergötland") is about them, not
+    // about everyone who shares one of its words (Julia Larsson, also in Östergötland).
+    const key = words(fold(text)).join(' ');
+    const exact = hits.filter((h) => [h.contact.name, h.contact.organisation].some((n) => n && words(fold(n)).join(' ') === key));
+    const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
+    const answer = commandAnswer('who', [...new Set(contacts.flatMap((c) => c.entries))]);
+    return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

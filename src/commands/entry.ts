@@ -1,5 +1,4 @@
 import { t } from '../i18n.js';
-import { fold } from '../search/text.js';
 import { notice } from './reply.js';
 import type { CommandSpec } from './spec.js';
 
@@ -26,8 +25,9 @@ export const entry: CommandSpec = {
   ],
   shareable: true,
   run: ({ text }, { index, locale }) => {
-    const key = fold(text);
-    const found = index.byId.get(text.trim()) ?? index.entries.find((e) => fold(e.title) === key) ?? index.search(text).entries[0];
+    // An id (what autocomplete sends), a title, or words that all match one entry: "Studieresa till Kiruna" is not
+    // the Motala trip just because it starts the same way.
+    const found = index.entryFor(text);
     if (!found) return notice('entry', text, locale, t(locale).entryNone(text));
     return { type: 'entry', command: 'entry', query: text, locale, title: found.title, entry: found };
   },

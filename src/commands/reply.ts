@@ -4,6 +4,7 @@ import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { MonthSpan } from '../search/period.js';
 import type { PlaceName } from '../search/places.js';
+import type { AnswerModel } from '../question/select.js';
 import type { CommandSpec } from './spec.js';
 
 /** What every door hands a command: the validated text, options, the language and the loaded record. */
@@ -45,6 +46,8 @@ interface ReplyBase {
   description?: string;
   /** For /timeline and /summary: the period shown, which the timeline picture draws. */
   span?: MonthSpan;
+  /** The answer to a question, as data (render words it as the reply's first line). */
+  answer?: AnswerModel;
   /**
    * Only the asker sees it. Decided once, in runCommand: asked for with `private`, or a notice (error or nothing found).
    * Each door maps it to its own form (Discord's ephemeral flag); renderers add a Share button to private answers.

@@ -1,6 +1,6 @@
 import { KINDS, type Entry } from '../data/schema.js';
 import { formatSpan, inSentence, t } from '../i18n.js';
-import { parsePeriod, type MonthSpan } from '../search/period.js';
+import { isUnsupported, type MonthSpan, readPeriod } from '../search/period.js';
 import { notice, type SummaryFacts } from './reply.js';
 import { type CommandSpec, localName } from './spec.js';
 
@@ -69,7 +69,9 @@ export const summary: CommandSpec = {
   let span: MonthSpan = { start: all[0]!.period.start, end: all.reduce((max, e) => (e.period.end > max ? e.period.end : max), '') };
   let label = m.summaryWhole;
   if (text) {
-    const period = parsePeriod(text);
+    const read = readPeriod(text);
+    if (isUnsupported(read)) return notice('summary', text, locale, m.periodUnsupported(read.unsupported).replace(/^./, (c) => c.toUpperCase()), true);
+    const period = read;
     if (!period) return notice('summary', text, locale, m.badPeriod(text, `/${localName(summary, locale)}`), true);
     span = { start: period.start, end: period.end };
     label = formatSpan(period.start, period.end, locale);

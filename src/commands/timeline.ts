@@ -1,6 +1,9 @@
 import { formatSpan, t } from '../i18n.js';
-import { parsePeriod } from '../search/period.js';
+import { commandAnswer } from '../question/select.js';
+import { isUnsupported, readPeriod } from '../search/period.js';
 import { notice } from './reply.js';
+
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
 import { type CommandSpec, localName } from './spec.js';
 
 /** `timeline <period>`: the entries in a year, season, month or range, in date order. */
@@ -24,11 +27,14 @@ export const timeline: CommandSpec = {
   shareable: true,
   run: ({ text }, { index, locale }) => {
     const m = t(locale);
-    const period = parsePeriod(text);
+    const read = readPeriod(text);
+    if (isUnsupported(read)) return notice('timeline', text, locale, upperFirst(m.periodUnsupported(read.unsupported)), true);
+    const period = read;
     if (!period) return notice('timeline', text, locale, m.badPeriod(text, `/${localName(timeline, locale)}`), true);
     const label = formatSpan(period.start, period.end, locale);
     const entries = index.timeline(period);
     if (entries.length === 0) return notice('timeline', text, locale, m.timelineNone(label));
-    return { type: 'entries', command: 'timeline', query: text, locale, title: m.timelineTitle(label), entries, span: { start: period.start, end: period.end } };
+    const answer = commandAnswer('what-happened', entries);
+    return { type: 'entries', command: 'timeline', query: text, locale, title: m.timelineTitle(label), entries, span: { start: period.start, end: period.end }, answer };
   },
 };

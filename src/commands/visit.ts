@@ -1,6 +1,8 @@
 import { t } from '../i18n.js';
 import { editDistance } from '../search/fuzzy.js';
 import { fold } from '../search/text.js';
+import { commandAnswer } from '../question/select.js';
+import { CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { notice } from './reply.js';
 import type { CommandSpec } from './spec.js';
 
@@ -31,7 +33,14 @@ export const visit: CommandSpec = {
   shareable: true,
   run: ({ text }, { index, locale }) => {
     const m = t(locale);
-    const match = index.places.resolve(text);
+    const found = index.places.lookup(text);
+    if (found.status === 'no-activity') {
+      // A real Swedish place the record has nothing in: say so, never offer a look-alike ("Kiruna" is not "Kinna").
+      const place = found.place;
+      const where = place.level === 'municipality' ? `${place.name} (${place.county})` : place.name;
+      return notice('visit', text, locale, m.visitNoActivity(where));
+    }
+    const match = found.status === 'found' ? found.match : null;
     if (!match) {
       // Offer the three closest place names so a near miss is one click away.
       const key = fold(text);
@@ -51,6 +60,7 @@ export const visit: CommandSpec = {
     }
     const labels = match.places.slice(0, 4).map((p) => p.label);
     const shown = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ');
-    return { type: 'entries', command: 'visit', query: text, locale, title: m.visitTitle(shown), entries, places: match.places };
+    const answer = commandAnswer('when', entries, { subject: labels[0], kinds: CONTACT_KINDS.filter((k) => VISIT_KINDS.includes(k)) });
+    return { type: 'entries', command: 'visit', query: text, locale, title: m.visitTitle(shown), entries: [...answer.entries, ...answer.also], places: match.places, answer };
   },
 };

@@ -27,6 +27,7 @@ import {
   titleOf,
 } from './format.js';
 import { pageFields, type Section, sectionFields } from './pages.js';
+import { answerText, readingLine } from './answer.js';
 
 const BRAND = 0x3b6ea5;
 
@@ -93,9 +94,13 @@ function pageButtons(reply: Reply, page: number, pages: number, options: RenderO
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
 }
 
+/** The message's first lines: a question's answer and how it was read, or the title; then the description. */
 function header(reply: Reply): string {
   const description = describeReply(reply);
-  return [`**${esc(titleOf(reply))}**`, description ? esc(description) : ''].filter(Boolean).join('\n');
+  // The answer first; under it how a question was read, or a command's title.
+  const under = reply.answer?.reading ? `-# ${esc(readingLine(reply.answer.reading, reply.locale))}` : `**${esc(titleOf(reply))}**`;
+  const opening = reply.answer ? [esc(answerText(reply)), under] : [`**${esc(titleOf(reply))}**`];
+  return [...opening, description ? esc(description) : ''].filter(Boolean).join('\n');
 }
 
 /**
@@ -150,7 +155,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
 
   switch (reply.type) {
     case 'notice':
-      return fitMessage({ ...base, content: esc(reply.title), embeds: [], components: [] });
+      return fitMessage({ ...base, content: reply.answer ? header(reply) : esc(reply.title), embeds: [], components: [] });
     case 'help':
       return fitMessage({
         ...base,

@@ -1,6 +1,7 @@
 import type { Reply } from '../commands/reply.js';
 import type { Entry } from '../data/schema.js';
 import { KIND_LABELS, periodLabel } from '../i18n.js';
+import { answerText, readingLine } from './answer.js';
 import { describeReply, isPerson, titleOf } from './format.js';
 
 /**
@@ -21,6 +22,10 @@ function entryResult(entry: Entry, reply: Reply) {
 export interface JsonAnswer {
   command: string;
   query: string;
+  /** The direct answer in the reader's language, plain text: the first line of every reply. */
+  answer: string;
+  /** How a question was read (for /ask). */
+  reading?: string;
   title?: string;
   description?: string;
   results: unknown[];
@@ -31,12 +36,14 @@ export interface JsonAnswer {
 
 /** `{ command, query, results }`, best first. A person's result lists the entries where they appear. */
 export function renderJson(reply: Reply): JsonAnswer {
-  const base = { command: reply.command, query: reply.query, title: titleOf(reply), description: describeReply(reply) };
+  const answer = answerText(reply);
+  const reading = reply.answer?.reading ? readingLine(reply.answer.reading, reply.locale) : undefined;
+  const base = { command: reply.command, query: reply.query, answer, reading, title: titleOf(reply), description: describeReply(reply) };
   switch (reply.type) {
     case 'notice':
       return reply.error
-        ? { command: reply.command, query: reply.query, results: [], error: reply.title }
-        : { command: reply.command, query: reply.query, results: [], message: reply.title };
+        ? { command: reply.command, query: reply.query, answer, results: [], error: reply.title }
+        : { command: reply.command, query: reply.query, answer, reading, results: [], message: reply.title };
     case 'help':
       return { ...base, results: [] };
     case 'entry':

@@ -19,6 +19,7 @@ import {
   placeText,
   titleOf,
 } from './format.js';
+import { answerText, readingLine } from './answer.js';
 
 /*
  * The terminal prints every item of every list: a terminal scrolls, and `| less` or `| head` (which ends quietly)
@@ -63,10 +64,12 @@ export function renderText(reply: Reply): string {
   const { locale } = reply;
   const m = t(locale);
   const description = describeReply(reply);
-  const head = [titleOf(reply), ...(description ? [description] : []), ''];
+  // A question's reply opens with its answer and how it was read; the title would only repeat the question.
+  const opening = reply.answer ? [answerText(reply), ...(reply.answer.reading ? [readingLine(reply.answer.reading, locale)] : [titleOf(reply)])] : [titleOf(reply)];
+  const head = [...opening, ...(description ? [description] : []), ''];
   switch (reply.type) {
     case 'notice':
-      return reply.title;
+      return reply.answer ? opening.join('\n') : reply.title;
     case 'help':
       return [...head, ...reply.commands.map((spec) => `  ${localName(spec, locale).padEnd(15)} ${helpLine(spec, locale)}`)].join('\n');
     case 'entry':

@@ -37,8 +37,8 @@ describe('the bot against the Discord stand-in', () => {
     expect(msg.allowed_mentions.parse).toEqual([]);
     expect(msg.flags ?? 0).toBe(0); // public by default, so it can be shared
     expect(msg.embeds.map((e: { title: string }) => e.title)).toEqual([
-      'Telefonintervju med Digidelcenter Motala bibliotek',
       'Studieresa till DigidelCenter på Motala bibliotek',
+      'Telefonintervju med Digidelcenter Motala bibliotek',
       'Samtal med Regionbibliotek Östergötland om DigidelCenter på Motala bibliotek',
     ]);
     const text = embedsText(msg);
@@ -175,6 +175,20 @@ describe('the bot against the Discord stand-in', () => {
     }
   });
 
+  it('/ask answers in one sentence first, with how it read the question, in both languages', async () => {
+    const sv = data(await run('ask', [str('question', 'Vilka bibliotek besökte vi 2018?')], 'sv-SE'));
+    expect(sv.content.split('\n').slice(0, 2)).toEqual([
+      '1 aktivitet: besök på Bibblerian i Hässelby gård (våren 2018).',
+      '-# Tolkat som: besök · bibliotek · 2018',
+    ]);
+    expect(sv.embeds.map((e: { title: string }) => e.title)).toEqual(['Besök på Bibblerian i Hässelby gård']);
+    const en = data(await run('ask', [str('question', 'Who did we phone in spring 2017?')], 'en-US'));
+    expect(en.content.split('\n')[0]).toBe(
+      'Julia Larsson, projektledare – Digidelcenter Motala bibliotek, Rebecca Eriksson, projektledare – Digitala servicecenter Västerbotten and Petter Stjernstedt, projektsamordnare – Digidelcenter Sundsvalls stadsbibliotek.',
+    );
+    expect(en.content.split('\n')[1]).toBe('-# Read as: phone · spring 2017');
+  });
+
   it('answers a mention and a DM like /ask, pinging nobody', async () => {
     const bot = { id: h.discord.applicationId, username: 'Projektminne', discriminator: '0', bot: true };
     h.discord.message(`<@${h.discord.applicationId}> När besökte vi Motala?`, { mentions: [bot] });
@@ -182,6 +196,8 @@ describe('the bot against the Discord stand-in', () => {
     const reply = h.discord.channelMessages.at(-1)!;
     expect(reply.allowed_mentions.parse).toEqual([]);
     expect(embedsText(reply)).toContain('Studieresa till DigidelCenter på Motala bibliotek');
+    // The stand-in's server prefers sv-SE, so a mention is answered in Swedish, answer line first.
+    expect(reply.content.split('\n')[0]).toBe('Hösten 2017: studieresa till DigidelCenter på Motala bibliotek. Motala nämns också i en telefonintervju (våren 2017) och ett samtal (september 2017).');
     h.discord.message('contact projektledare', { dm: true });
     await h.discord.waitFor(() => h.discord.channelMessages.length >= 2, 5000, 'a reply to the DM');
     expect(embedsText(h.discord.channelMessages.at(-1)!)).toContain('Rebecca Eriksson');

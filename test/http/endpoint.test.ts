@@ -60,14 +60,14 @@ describe('the HTTP interactions endpoint', () => {
     expect(sv.body.type).toBe(4);
     expect(sv.body.data.allowed_mentions).toEqual({ parse: [] });
     expect(sv.body.data.embeds.map((e: { title: string }) => e.title)).toEqual([
-      'Telefonintervju med Digidelcenter Motala bibliotek',
       'Studieresa till DigidelCenter på Motala bibliotek',
+      'Telefonintervju med Digidelcenter Motala bibliotek',
       'Samtal med Regionbibliotek Östergötland om DigidelCenter på Motala bibliotek',
     ]);
     const direct = await answerInteraction({ kind: 'command', command: 'visit', options: { place: 'Motala' }, locale: 'sv-SE', userId: '4' }, record.current);
     expect(sv.body.data).toEqual(direct.kind === 'message' ? direct.payload : null);
     const en = await post(base, command('visit', [{ name: 'place', type: 3, value: 'Motala' }], 'en-GB'));
-    expect(en.body.data.embeds[1].fields[0].value).toBe('Autumn 2017');
+    expect(en.body.data.embeds[0].fields[0].value).toBe('Autumn 2017');
   });
 
   it('answers autocomplete, buttons and private replies', async () => {

@@ -1,0 +1,220 @@
+import type { Entry, Kind, Person } from '../data/schema.js';
+import type { RecordIndex } from '../search/engine.js';
+import { overlaps, type UnsupportedKind } from '../search/period.js';
+import type { SwedishPlace } from '../search/sweden.js';
+import { fold } from '../search/text.js';
+import { entriesOf, type Question } from './parse.js';
+import { CONTACT_KINDS, type Shape, type Unit } from './vocabulary.js';
+
+/** Something the question asked for that the record does not hold: said plainly instead of dropped. */
+export type Miss =
+  | { kind: 'place'; text: string; sweden?: SwedishPlace }
+  | { kind: 'period'; named: string; start: string; end: string }
+  | { kind: 'unsupported-period'; which: UnsupportedKind }
+  | { kind: 'terms'; terms: string[] };
+
+/** How the question was read, for the line under the answer (render words it). */
+export interface Reading {
+  kinds: Kind[] | null;
+  places: string[];
+  excluded: string[];
+  period: { start: string; end: string } | null;
+  terms: string[];
+  unit: Unit | null;
+}
+
+/**
+ * The answer to a question as data: what it rests on and what it says, before any wording. src/render/answer.ts
+ * words it in the reader's language; every fact in the words comes from `entries`.
+ */
+export interface AnswerModel {
+  shape: Shape;
+  /** The entries the answer rests on, in the order shown (the record's order unless the shape orders them). */
+  entries: Entry[];
+  /** For "when" about a place: the entries of the asked kind first, then the other mentions of the place. */
+  also: Entry[];
+  /** The place or name the answer is about, as the question wrote it ("Motala"). */
+  subject: string | null;
+  yes?: boolean;
+  /** Entries offered when the answer is no but the record holds something near (the place, other kinds or times). */
+  nearest: Entry[];
+  /** For counts and lists of places, counties, municipalities or people: the distinct items, in record order. */
+  items: string[];
+  unit: Unit | null;
+  /** The word the count was asked in ("studiebesök", "gånger"). */
+  unitWord: string | null;
+  /** For who: the named people (with role and organisation), and organisations the record names no one at. */
+  people: Pick<Person, 'name' | 'role' | 'organisation'>[];
+  unnamed: Entry[];
+  /** For first/last comparisons of two places: which came first. */
+  misses: Miss[];
+  /** How a question was read; null for a command's own reply. */
+  reading: Reading | null;
+}
+
+const isLibrary = (e: Entry) => /bibliot|bibbl/.test(fold(`${e.places.map((p) => p.name).join(' ')} ${e.title}`));
+const named = (e: Entry) => e.people.some((p) => p.name);
+
+function distinct(values: (string | null | undefined)[]): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v)))];
+}
+
+/** The distinct items a unit counts among entries, in record order. */
+function itemsOf(unit: Unit | null, entries: Entry[]): string[] {
+  switch (unit) {
+    case 'counties':
+      return distinct(entries.flatMap((e) => e.places.map((p) => p.county)));
+    case 'municipalities':
+      return distinct(entries.flatMap((e) => e.places.map((p) => p.municipality)));
+    case 'people':
+      return distinct(entries.flatMap((e) => e.people.map((p) => p.name)));
+    case 'places':
+    case 'libraries':
+      return distinct(entries.map((e) => e.places.at(-1)?.name));
+    default:
+      return [];
+  }
+}
+
+/**
+ * The answer model for a command's own reply (no question to read): `/visit Motala` answers like "När besökte vi
+ * Motala?", `/timeline` like "Vad hände …?", `/contact` like "Vem …?". No reading line: the command says it all.
+ */
+export function commandAnswer(shape: Shape, entries: readonly Entry[], options: { subject?: string; kinds?: readonly Kind[] } = {}): AnswerModel {
+  const kinds = options.kinds;
+  const first = kinds ? entries.filter((e) => kinds.includes(e.kind)) : [...entries];
+  const also = kinds ? entries.filter((e) => !kinds.includes(e.kind)) : [];
+  const [main, rest] = first.length > 0 ? [first, also] : [also, []];
+  const model: AnswerModel = {
+    shape,
+    entries: main,
+    also: rest,
+    subject: options.subject ?? null,
+    nearest: [],
+    items: [],
+    unit: null,
+    unitWord: null,
+    people: [],
+    unnamed: [],
+    misses: [],
+    reading: null,
+  };
+  if (shape === 'who') collectPeople(model);
+  return model;
+}
+
+function collectPeople(model: AnswerModel): void {
+  const seen = new Set<string>();
+  for (const e of model.entries) {
+    for (const p of e.people) {
+      if (!p.name || seen.has(p.name)) continue;
+      seen.add(p.name);
+      model.people.push(p);
+    }
+    if (!named(e)) model.unnamed.push(e);
+  }
+}
+
+/** Applies every constraint of the question together and decides what the answer rests on. */
+export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
+  const all = index.entries;
+  const misses: Miss[] = [];
+  if (q.unsupportedPeriod) misses.push({ kind: 'unsupported-period', which: q.unsupportedPeriod });
+  const period = q.period;
+  if (period && !all.some((e) => overlaps(e.period, period))) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
+
+  const placeSets = q.places.map((p) => {
+    if (p.places.length === 0) misses.push({ kind: 'place', text: p.text, sweden: p.sweden });
+    return entriesOf(p);
+  });
+  const excluded = new Set(q.excluded.flatMap((p) => [...entriesOf(p)]));
+  // The words left over are searched together. A word that finds nothing is dropped when it is an ordinary word
+  // ("följde", "deltog"); when it is written as a name ("Anna Svensson") the record not having it is the answer.
+  const termSets: Set<Entry>[] = [];
+  const known = q.terms.filter((term) => index.search(term).entries.length > 0);
+  const unknownNames = q.nameTerms.filter((term) => !known.includes(term));
+  if (unknownNames.length > 0) misses.push({ kind: 'terms', terms: unknownNames });
+  else if (known.length > 0) termSets.push(new Set(index.search(known.join(' ')).entries));
+
+  const reading: Reading = {
+    kinds: q.kinds,
+    places: q.places.map((p) => p.text),
+    excluded: q.excluded.map((p) => p.text),
+    period: period ? { start: period.start, end: period.end } : null,
+    terms: q.terms,
+    unit: q.unit,
+  };
+  const model: AnswerModel = {
+    shape: q.shape,
+    entries: [],
+    also: [],
+    subject: q.places[0]?.text ?? null,
+    nearest: [],
+    items: [],
+    unit: q.unit,
+    unitWord: q.unitWord,
+    people: [],
+    unnamed: [],
+    misses,
+    reading,
+  };
+  if (misses.length > 0) {
+    if (q.shape === 'yes-no') model.yes = false;
+    return model;
+  }
+
+  // Two places in one question mean either ("Malmö och Motala"): an entry at any of them.
+  const atPlace = (e: Entry) => placeSets.length === 0 || placeSets.some((s) => s.has(e));
+  const where = all.filter((e) => atPlace(e) && !excluded.has(e) && termSets.every((s) => s.has(e)));
+  const inPeriod = (e: Entry) => !period || overlaps(e.period, period);
+  const ofKind = (e: Entry) => !q.kinds || q.kinds.includes(e.kind);
+  const ofUnit = (e: Entry) =>
+    q.unit === 'libraries' ? isLibrary(e) && (q.kinds ?? CONTACT_KINDS).includes(e.kind) : q.unit === 'people' ? named(e) : true;
+  const matching = where.filter((e) => inPeriod(e) && ofKind(e) && ofUnit(e));
+
+  switch (q.shape) {
+    case 'when': {
+      // Asking when we were in touch with a place (not when a workshop or the conference was) lists the rest too.
+      if (q.places.length > 0 && q.kinds?.every((k) => CONTACT_KINDS.includes(k))) {
+        // "När besökte vi Motala?": the visits first, then everything else the record says about Motala.
+        const about = where.filter((e) => inPeriod(e) && ofUnit(e));
+        model.entries = about.filter(ofKind);
+        model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
+        if (model.entries.length === 0) [model.entries, model.also] = [model.also, []];
+      } else model.entries = matching;
+      break;
+    }
+    case 'yes-no': {
+      model.yes = matching.length > 0;
+      model.entries = matching;
+      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = where;
+      break;
+    }
+    case 'first':
+    case 'last': {
+      if (matching.length === 0) break;
+      const key = (e: Entry) => e.period.start;
+      const pick = q.shape === 'first' ? matching.reduce((a, b) => (key(b) < key(a) ? b : a)) : matching.reduce((a, b) => (key(b) > key(a) ? b : a));
+      if (q.places.length >= 2) {
+        // "Vad gjorde vi först, Nykvarn eller Bibblerian?": every candidate shown, the answer names the winner.
+        model.entries = matching;
+        model.also = [];
+        model.items = [pick.id];
+      } else {
+        model.entries = matching.filter((e) => key(e) === key(pick));
+      }
+      break;
+    }
+    default:
+      model.entries = matching;
+      // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
+      // in the conversations held there): answer with those, and say the kind was not found.
+      if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
+        model.nearest = model.entries = where.filter((e) => inPeriod(e) && ofUnit(e));
+      }
+  }
+
+  if (q.shape === 'who' || q.unit === 'people') collectPeople(model);
+  if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries);
+  return model;
+}

@@ -1,0 +1,194 @@
+import type { Reply } from '../commands/reply.js';
+import type { Entry, Kind } from '../data/schema.js';
+import { formatSpan, inSentence, KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
+import type { AnswerModel, Miss, Reading } from '../question/select.js';
+import { CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
+import { fold, words } from '../search/text.js';
+import { personText, placeText } from './format.js';
+
+/**
+ * The direct answer, in one sentence first, in the reader's language: built only from the entries the answer rests
+ * on. Plain text (no markdown): the Discord renderer escapes it, JSON carries it as `answer`.
+ */
+
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
+const when = (e: Entry, locale: Locale) => inSentence(periodLabel(e.period, locale), locale);
+
+/** "a, b och c" / "a, b and c". */
+function list(items: string[], locale: Locale): string {
+  if (items.length <= 1) return items.join('');
+  const and = locale === 'sv' ? 'och' : 'and';
+  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+}
+
+/**
+ * What happened, as a phrase: the English summary, or the record's Swedish title with what the title leaves out —
+ * the people it names, and places and organisations not in the title ("… (Storforsen)", "… (Teknikpunkten)").
+ */
+export function entryPhrase(e: Entry, locale: Locale): string {
+  if (locale === 'en') return lowerFirst(e.summary.replace(/\.$/, ''));
+  const inTitle = new Set(words(fold(e.title)));
+  const missing = (name: string) => words(fold(name)).some((w) => w.length >= 4 && !inTitle.has(w));
+  const people = e.people.filter((p) => p.name).map((p) => [p.name, p.role].filter(Boolean).join(', '));
+  const extras = [...new Set([...e.places.map((p) => p.name), ...e.organisations])].filter(missing);
+  const details = [...people, ...extras];
+  return `${lowerFirst(e.title)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+}
+
+/** "studieresa till DigidelCenter på Motala bibliotek (hösten 2017)" */
+const withWhen = (e: Entry, locale: Locale) => `${entryPhrase(e, locale)} (${when(e, locale)})`;
+const kindWord = (kind: Kind, locale: Locale) => lowerFirst(KIND_LABELS[kind][locale]);
+
+// Swedish nouns in -besök and -samtal are neuter ("ett besök"); the other kinds are common gender ("en studieresa").
+const NEUTER = new Set<Kind>(['visit', 'study-visit', 'phone-call', 'conversation']);
+function article(kind: Kind, locale: Locale): string {
+  if (locale === 'sv') return NEUTER.has(kind) ? 'ett' : 'en';
+  return /^[aeiou]/i.test(KIND_LABELS[kind].en) ? 'an' : 'a';
+}
+
+function plural(n: number, locale: Locale, one: [string, string], many: [string, string]): string {
+  return `${n} ${n === 1 ? one[locale === 'sv' ? 0 : 1] : many[locale === 'sv' ? 0 : 1]}`;
+}
+const activities = (n: number, locale: Locale) => plural(n, locale, ['aktivitet', 'activity'], ['aktiviteter', 'activities']);
+
+const UNIT_WORDS: Record<NonNullable<AnswerModel['unit']>, [string, string]> = {
+  counties: ['län', 'counties'],
+  municipalities: ['kommuner', 'municipalities'],
+  people: ['personer', 'people'],
+  places: ['platser', 'places'],
+  libraries: ['bibliotek', 'libraries'],
+};
+
+function missText(miss: Miss, locale: Locale): string {
+  const sv = locale === 'sv';
+  switch (miss.kind) {
+    case 'place': {
+      const where = miss.sweden && miss.sweden.level === 'municipality' ? `${miss.text} (${miss.sweden.county})` : miss.text;
+      return sv ? `protokollet har ingen aktivitet i ${where}` : `the record has no activity in ${where}`;
+    }
+    case 'period':
+      return sv
+        ? `protokollet har inga aktiviteter under ${inSentence(formatSpan(miss.start, miss.end, locale), locale)} (det täcker våren 2016–våren 2018)`
+        : `the record has no activities in ${inSentence(formatSpan(miss.start, miss.end, locale), locale)} (it covers spring 2016 to spring 2018)`;
+    case 'unsupported-period':
+      return t(locale).periodUnsupported(miss.which);
+    case 'terms':
+      return sv ? `protokollet nämner inget om ”${miss.terms.join(' ')}”` : `the record says nothing about "${miss.terms.join(' ')}"`;
+  }
+}
+
+/** The answer to a question, from its model. */
+export function answerSentence(model: AnswerModel, locale: Locale): string {
+  const sv = locale === 'sv';
+  const { entries } = model;
+  if (model.misses.length > 0) {
+    const why = model.misses.map((m) => missText(m, locale)).join('; ');
+    return `${model.shape === 'yes-no' ? (sv ? 'Nej, ' : 'No, ') : ''}${model.shape === 'yes-no' ? why : upperFirst(why)}.`;
+  }
+  if (model.shape === 'yes-no') {
+    if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${list(entries.map((e) => withWhen(e, locale)), locale)}.`;
+    if (model.nearest.length > 0) {
+      return sv
+        ? `Nej. Det närmaste protokollet har är ${list(model.nearest.map((e) => withWhen(e, locale)), locale)}.`
+        : `No. The nearest the record has is ${list(model.nearest.map((e) => withWhen(e, locale)), locale)}.`;
+    }
+    return sv ? 'Nej, protokollet har inget sådant.' : 'No, the record has nothing like that.';
+  }
+  if (entries.length === 0) {
+    return sv ? 'Protokollet har inget som passar allt i frågan.' : 'The record has nothing that fits everything in the question.';
+  }
+  switch (model.shape) {
+    case 'when': {
+      const lead = entries.map((e) => `${upperFirst(when(e, locale))}: ${entryPhrase(e, locale)}`).join('. ');
+      if (model.also.length === 0) return `${lead}.`;
+      const more = list(model.also.map((e) => `${article(e.kind, locale)} ${kindWord(e.kind, locale)} (${when(e, locale)})`), locale);
+      const subject = upperFirst(model.subject ?? '');
+      return sv ? `${lead}. ${subject} nämns också i ${more}.` : `${lead}. ${subject} is also mentioned in ${more}.`;
+    }
+    case 'who': {
+      const people = model.people.map((p) => personText(p));
+      // Where the record names no one, its own words say who was there ("tillsammans med biblioteksanställda").
+      const unnamed = model.unnamed.map((e) =>
+        e.people[0] ? `${personText(e.people[0])} (${withWhen(e, locale)})` : sv ? `”${e.source}”` : withWhen(e, locale),
+      );
+      const parts: string[] = [];
+      if (people.length > 0) parts.push(`${list(people, locale)}.`);
+      if (unnamed.length > 0) {
+        parts.push(sv ? `Protokollet nämner inga namn för ${list(unnamed, locale)}.` : `The record gives no names for ${list(unnamed, locale)}.`);
+      }
+      return parts.join(' ');
+    }
+    case 'where': {
+      const places = [...new Map(entries.flatMap((e) => e.places).map((p) => [p.name, placeText(p)])).values()];
+      return `${list(places, locale)}.`;
+    }
+    case 'how-many': {
+      const n = model.unit && model.unit !== 'libraries' && model.unit !== 'places' ? model.items.length : model.unit ? model.items.length : entries.length;
+      const what = model.unitWord ?? (model.unit ? UNIT_WORDS[model.unit][sv ? 0 : 1] : sv ? 'aktiviteter' : 'activities');
+      const shown = model.unit ? model.items : entries.map((e) => withWhen(e, locale));
+      const span = model.reading?.period ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
+      return `${n} ${what}${span}: ${list(shown, locale)}.`;
+    }
+    case 'how-in-touch': {
+      const ways = entries.map((e) => `${kindWord(e.kind, locale)} (${when(e, locale)}): ${entryPhrase(e, locale)}`);
+      return `${upperFirst(list(ways, locale))}.`;
+    }
+    case 'first':
+    case 'last': {
+      const winner = model.items[0] ? entries.find((e) => e.id === model.items[0]) : undefined;
+      if (winner) return sv ? `Först kom ${withWhen(winner, locale)}.` : `First came ${withWhen(winner, locale)}.`;
+      const label = model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
+      return `${label}: ${list(entries.map((e) => withWhen(e, locale)), locale)}.`;
+    }
+    default: {
+      if (model.unit && model.unit !== 'libraries' && model.items.length > 0) {
+        return `${model.items.length} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${list(model.items, locale)}.`;
+      }
+      return `${upperFirst(activities(entries.length, locale))}: ${list(entries.map((e) => withWhen(e, locale)), locale)}.`;
+    }
+  }
+}
+
+function kindsLabel(kinds: Kind[], locale: Locale): string {
+  const same = (a: readonly Kind[]) => a.length === kinds.length && a.every((k) => kinds.includes(k));
+  if (same(CONTACT_KINDS)) return locale === 'sv' ? 'kontakter' : 'contacts';
+  if (same(VISIT_KINDS)) return locale === 'sv' ? 'besök' : 'visits';
+  if (same(['phone-interview', 'phone-call'])) return locale === 'sv' ? 'telefon' : 'phone';
+  return kinds.map((k) => kindWord(k, locale)).join('/');
+}
+
+/** "Tolkat som: besök · Stockholm · 2018" — the constraints the answer used, so a wrong reading shows. */
+export function readingLine(reading: Reading | null, locale: Locale): string {
+  if (!reading) return '';
+  const sv = locale === 'sv';
+  const parts = [
+    reading.kinds ? kindsLabel(reading.kinds, locale) : null,
+    reading.unit ? UNIT_WORDS[reading.unit][sv ? 0 : 1] : null,
+    ...reading.places,
+    ...reading.excluded.map((p) => (sv ? `utom ${p}` : `not ${p}`)),
+    reading.period ? inSentence(formatSpan(reading.period.start, reading.period.end, locale), locale) : null,
+    ...(reading.terms.length > 0 ? [`”${reading.terms.join(' ')}”`] : []),
+  ].filter(Boolean);
+  return `${t(locale).readAs}: ${parts.length > 0 ? parts.join(' · ') : sv ? 'hela protokollet' : 'the whole record'}`;
+}
+
+/** The first line of any reply: the answer for a question, or a sentence that sums the reply up. */
+export function answerText(reply: Reply): string {
+  const { locale } = reply;
+  if (reply.answer) return answerSentence(reply.answer, locale);
+  switch (reply.type) {
+    case 'notice':
+      return reply.title;
+    case 'help':
+      return reply.description ?? reply.title;
+    case 'entry':
+      return `${upperFirst(when(reply.entry, locale))}: ${entryPhrase(reply.entry, locale)}.`;
+    case 'summary':
+      return reply.description ?? reply.title;
+    case 'contacts':
+      return `${list(reply.contacts.slice(0, 5).map((c) => personText(c)), locale)}${reply.contacts.length > 5 ? ' …' : ''}.`;
+    case 'entries':
+      return `${upperFirst(activities(reply.entries.length, locale))}: ${list(reply.entries.slice(0, 3).map((e) => withWhen(e, locale)), locale)}${reply.entries.length > 3 ? ' …' : ''}.`;
+  }
+}
