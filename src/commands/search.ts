@@ -1,5 +1,6 @@
 import { KINDS } from '../data/schema.js';
 import { formatSpan, KIND_LABELS, t } from '../i18n.js';
+import { commandAnswer } from '../question/select.js';
 import { notice } from './reply.js';
 import type { CommandSpec } from './spec.js';
 
@@ -42,6 +43,7 @@ export const search: CommandSpec = {
       description: period ? `${m.period}: ${formatSpan(period.start, period.end, locale)}` : undefined,
       entries,
       kind,
+      answer: commandAnswer('which', entries),
     };
   },
 };

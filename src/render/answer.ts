@@ -15,11 +15,13 @@ const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('sv-SE') + s.sli
 const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
 const when = (e: Entry, locale: Locale) => inSentence(periodLabel(e.period, locale), locale);
 
-/** "a, b och c" / "a, b and c". */
+/** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
 function list(items: string[], locale: Locale): string {
   if (items.length <= 1) return items.join('');
   const and = locale === 'sv' ? 'och' : 'and';
-  return `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+  const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
+  // English keeps a serial semicolon before "and" ("a; b; and c"); Swedish never puts one before "och".
+  return `${items.slice(0, -1).join(separator)}${separator === '; ' && locale === 'en' ? ';' : ''} ${and} ${items.at(-1)}`;
 }
 
 /**
@@ -72,7 +74,7 @@ function missText(miss: Miss, locale: Locale): string {
         ? `protokollet har inga aktiviteter under ${inSentence(formatSpan(miss.start, miss.end, locale), locale)} (det täcker våren 2016–våren 2018)`
         : `the record has no activities in ${inSentence(formatSpan(miss.start, miss.end, locale), locale)} (it covers spring 2016 to spring 2018)`;
     case 'unsupported-period':
-      return t(locale).periodUnsupported(miss.which);
+      return t(locale).periodUnsupported(miss.which).replace(/\.$/, '');
     case 'terms':
       return sv ? `protokollet nämner inget om ”${miss.terms.join(' ')}”` : `the record says nothing about "${miss.terms.join(' ')}"`;
   }
@@ -145,9 +147,29 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       if (model.unit && model.unit !== 'libraries' && model.items.length > 0) {
         return `${model.items.length} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${list(model.items, locale)}.`;
       }
-      return `${upperFirst(activities(entries.length, locale))}: ${list(entries.map((e) => withWhen(e, locale)), locale)}.`;
+      return byPeriod(entries, locale);
     }
   }
+}
+
+/** How many entries a list answer names before "och N till": the sentence must stay a sentence. */
+const LISTED = 8;
+
+/**
+ * "6 aktiviteter. Våren 2018: besök på Bibblerian …, telefonsamtal med … och mejlkontakt med …" — entries under
+ * their period as the record dates them, each period said once, in the order given.
+ */
+function byPeriod(entries: readonly Entry[], locale: Locale): string {
+  const shown = entries.slice(0, LISTED);
+  // Grouped by period in the order the periods first appear (for /search: the best hit's period first).
+  const groups = new Map<string, string[]>();
+  for (const e of shown) {
+    const label = upperFirst(when(e, locale));
+    groups.set(label, [...(groups.get(label) ?? []), entryPhrase(e, locale)]);
+  }
+  const rest = entries.length - shown.length;
+  const more = rest > 0 ? (locale === 'sv' ? ` … och ${rest} till` : ` … and ${rest} more`) : '';
+  return `${upperFirst(activities(entries.length, locale))}. ${[...groups].map(([label, phrases]) => `${label}: ${list(phrases, locale)}`).join('. ')}${more}.`;
 }
 
 function kindsLabel(kinds: Kind[], locale: Locale): string {
@@ -189,6 +211,6 @@ export function answerText(reply: Reply): string {
     case 'contacts':
       return `${list(reply.contacts.slice(0, 5).map((c) => personText(c)), locale)}${reply.contacts.length > 5 ? ' …' : ''}.`;
     case 'entries':
-      return `${upperFirst(activities(reply.entries.length, locale))}: ${list(reply.entries.slice(0, 3).map((e) => withWhen(e, locale)), locale)}${reply.entries.length > 3 ? ' …' : ''}.`;
+      return byPeriod(reply.entries, locale);
   }
 }
