@@ -124,6 +124,14 @@ export class Suggester {
     return list;
   }
 
+  /**
+   * Forgets the lists after the record changed: each is rebuilt from the index on its next keystroke (places,
+   * periods and people are small; titles, at 100,000 entries, take a few tens of milliseconds once).
+   */
+  invalidate(): void {
+    this.lists.clear();
+  }
+
   /** Builds lists now rather than on the first keystroke (start-up pays, not the first user). */
   warm(fields: readonly SuggestField[]): void {
     for (const field of fields) for (const locale of ['sv', 'en'] as const) this.list(field, locale);

@@ -96,8 +96,11 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
     fromCache,
     saveCache() {
       if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES) return;
+      // An index changed since it was built no longer fits the key it was loaded under: the next start builds.
+      const indexes = index.serialise();
+      if (!indexes) return;
       saved = true;
-      writeCache(dir, file, key, index.serialise());
+      writeCache(dir, file, key, indexes);
     },
     finish() {
       suggester.warm(['title', 'who']);
