@@ -8,6 +8,7 @@ import { KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
 import { CONTACTS_PER_PAGE, PAGE_SIZE, SUMMARY_LISTS } from '../limits.js';
 import type { Contact } from '../search/contacts.js';
 import { encodeState } from './custom-id.js';
+import { provenanceLine, reportLine } from './living-format.js';
 import { escapeDiscord as esc } from './escape.js';
 import { type ActionRow, type Button, type Embed, fitMessage, type MessagePayload, truncate } from './fit.js';
 import { contactEntryLine, contactHeadline, describeReply, entryHeadline, helpLine, personText, placeText, summaryLine, titleOf } from './format.js';
@@ -114,8 +115,13 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
         ],
         components: [],
       });
-    case 'entry':
-      return fitMessage({ ...base, content: header({ ...reply, title: entryHeadline(reply.entry, reply.locale) }), embeds: [entryEmbed(reply.entry, reply.locale, true)], components: pageButtons(reply, 0, 1, options) });
+    case 'entry': {
+      const embed = entryEmbed(reply.entry, reply.locale, true);
+      if (reply.provenance) embed.footer = { text: `${embed.footer?.text ?? ''} · ${provenanceLine(reply.provenance, reply.locale)}` };
+      return fitMessage({ ...base, content: header({ ...reply, title: entryHeadline(reply.entry, reply.locale) }), embeds: [embed], components: pageButtons(reply, 0, 1, options) });
+    }
+    case 'report':
+      return fitMessage({ ...base, content: esc(reportLine(reply.report, reply.locale)), embeds: [], components: pageButtons(reply, 0, 1, options) });
     case 'entries': {
       const { page, pages, slice, footer } = paged(reply.entries, PAGE_SIZE);
       const embeds = slice.map((e) => entryEmbed(e, reply.locale));

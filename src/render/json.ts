@@ -2,6 +2,7 @@ import type { Reply } from '../commands/reply.js';
 import type { Entry } from '../data/schema.js';
 import { KIND_LABELS, periodLabel } from '../i18n.js';
 import { describeReply, titleOf } from './format.js';
+import { reportText } from '../report/text.js';
 
 /** A result for scripts: everything traceable to the record through `id` and `source`. */
 function entryResult(entry: Entry, reply: Reply) {
@@ -15,6 +16,7 @@ export interface JsonAnswer {
   description?: string;
   results: unknown[];
   summary?: unknown;
+  report?: unknown;
   message?: string;
   error?: string;
 }
@@ -30,7 +32,9 @@ export function renderJson(reply: Reply): JsonAnswer {
     case 'help':
       return { ...base, results: [] };
     case 'entry':
-      return { ...base, results: [entryResult(reply.entry, reply)] };
+      return { ...base, results: [{ ...entryResult(reply.entry, reply), ...(reply.provenance ? { provenance: reply.provenance } : {}) }] };
+    case 'report':
+      return { ...base, results: [], report: { ...reply.report, text: reportText(reply.report) } };
     case 'entries':
       return { ...base, results: reply.entries.map((e) => entryResult(e, reply)) };
     case 'summary':

@@ -3,6 +3,8 @@ import { localName } from '../commands/spec.js';
 import type { Entry } from '../data/schema.js';
 import { KIND_LABELS, type Locale, t } from '../i18n.js';
 import { TERMINAL_LIST_LIMIT } from '../limits.js';
+import { reportText } from '../report/text.js';
+import { provenanceLine } from './living-format.js';
 import { contactEntryLine, contactHeadline, describeReply, entryHeadline, helpLine, placeText, personText, summaryLine, titleOf } from './format.js';
 
 function entryBlock(entry: Entry, locale: Locale, full = false): string[] {
@@ -37,7 +39,9 @@ export function renderText(reply: Reply): string {
     case 'help':
       return [...head, ...reply.commands.map((spec) => `  ${localName(spec, locale).padEnd(15)} ${helpLine(spec, locale)}`)].join('\n');
     case 'entry':
-      return [...head.slice(1), ...entryBlock(reply.entry, locale, true)].join('\n');
+      return [...head.slice(1), ...entryBlock(reply.entry, locale, true), ...(reply.provenance ? [`  ${provenanceLine(reply.provenance, locale)}`] : [])].join('\n');
+    case 'report':
+      return reportText(reply.report).trimEnd();
     case 'entries':
       return [...head, ...limited(reply.entries, locale, (e) => entryBlock(e, locale))].join('\n').trimEnd();
     case 'contacts':
