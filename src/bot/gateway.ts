@@ -47,8 +47,10 @@ function asNewMessage(payload: MessagePayload, isPrivate: boolean) {
 function actorOf(interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction): Actor {
   const member = interaction.member;
   const roles = member ? (Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()]) : undefined;
-  const permissions = member ? (typeof member.permissions === 'string' ? member.permissions : member.permissions.bitfield.toString()) : undefined;
-  const nick = member && 'nick' in member ? member.nick : null;
+  // The permissions Discord resolved for this interaction (discord.js's member.permissions would grant a server
+  // owner everything, whatever Discord says).
+  const permissions = interaction.memberPermissions?.bitfield.toString();
+  const nick = member ? ('nickname' in member ? member.nickname : member.nick) : null;
   return {
     userId: interaction.user.id,
     name: nick || interaction.user.globalName || interaction.user.username,
