@@ -18,12 +18,8 @@ const MANAGE_GUILD = 1n << 5n;
 
 export function canEdit(actor: Actor | undefined, editorRoleId: string | null): boolean {
   if (!actor || actor.permissions === undefined) return false;
-  let bits = 0n;
-  try {
-    bits = BigInt(actor.permissions);
-  } catch {
-    return false;
-  }
+  // A bit set Discord did not send as digits grants nothing.
+  const bits = /^\d+$/.test(actor.permissions) ? BigInt(actor.permissions) : 0n;
   if ((bits & (ADMINISTRATOR | MANAGE_GUILD)) !== 0n) return true;
   return editorRoleId !== null && (actor.roles ?? []).includes(editorRoleId);
 }

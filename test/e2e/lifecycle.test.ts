@@ -119,8 +119,10 @@ describe('running it', () => {
       child.stdout.on('data', (d) => (out += d));
       const code = await new Promise((r) => child.on('exit', r));
       expect(code).toBe(0);
-      expect(out).toContain(`Registered 8 commands for server ${discord.guildId}`);
-      expect(discord.registeredCommands.get(`guild:${discord.guildId}`)!.map((c) => c.name)).toEqual(['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help']);
+      expect(out).toContain(`Registered ${COMMAND_SPECS.length} commands for server ${discord.guildId}`);
+      expect(discord.registeredCommands.get(`guild:${discord.guildId}`)!.map((c) => c.name)).toEqual(COMMAND_SPECS.map((s) => s.name));
+      // /log reaches Discord hidden from members without Manage Server.
+      expect(discord.registeredCommands.get(`guild:${discord.guildId}`)!.find((c) => c.name === 'log')!.default_member_permissions).toBe('32');
     } finally {
       await discord.close();
     }
