@@ -9,7 +9,12 @@ const flag = z.preprocess((v) => (v === '' || v === undefined ? 'false' : v), z.
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const common = {
+  /** The seed for a new database (default data/activities.json). */
   DATA_FILE: optional(z.string()),
+  /** The living record's SQLite database (default data/projektminne.db), created and seeded on first start. */
+  DATABASE_FILE: optional(z.string()),
+  /** Members with this role may change the record with /log, besides those with Manage Server. */
+  EDITOR_ROLE_ID: optional(snowflake),
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(LOG_LEVELS)),
   DISCORD_API_URL: optional(z.url({ message: 'must be a URL such as http://localhost:8080/api' })),
 };

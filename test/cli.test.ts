@@ -8,6 +8,12 @@ import { localeFromEnv, parseLocale, runCli, usage } from '../src/cli/run.js';
 import { COMMAND_SPECS } from '../src/commands/registry.js';
 import { ROOT } from './helpers/record.js';
 
+// The terminal answers from the database like the bot: a temporary one, seeded from data/activities.json.
+const DATABASES = mkdtempSync(join(tmpdir(), 'projektminne-cli-db-'));
+let databases = 0;
+const freshDatabase = () => join(DATABASES, `ask-${++databases}.db`);
+const SHARED_DATABASE = freshDatabase();
+
 /** The terminal door in-process: same code as `npm run ask`, without a process per call. */
 async function ask(args: string[], input = '', env: Record<string, string> = {}) {
   const collect = () => {
@@ -18,7 +24,7 @@ async function ask(args: string[], input = '', env: Record<string, string> = {})
   };
   const out = collect();
   const err = collect();
-  const code = await runCli(args, { stdin: Readable.from([input]), stdout: out.stream, stderr: err.stream, env: { LANG: 'C', ...env } });
+  const code = await runCli(args, { stdin: Readable.from([input]), stdout: out.stream, stderr: err.stream, env: { LANG: 'C', DATABASE_FILE: SHARED_DATABASE, ...env } });
   return { code, out: out.text(), err: err.text() };
 }
 
@@ -27,7 +33,7 @@ function spawnAsk(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', DATA_FILE: '', ...env },
+    env: { ...process.env, LANG: 'C', DATA_FILE: '', DATABASE_FILE: freshDatabase(), ...env },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -129,7 +135,7 @@ describe('npm run ask', () => {
     const result = spawnSync('bash', ['-c', `printf 'timeline 2017\\n%.0s' {1..200} | ${process.execPath} --import tsx src/cli/ask.ts --json | head -c 100 >/dev/null`], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, LANG: 'C', DATA_FILE: '' },
+      env: { ...process.env, LANG: 'C', DATA_FILE: '', DATABASE_FILE: freshDatabase() },
     });
     expect(result.stderr).not.toMatch(/EPIPE|\n\s+at /);
   });

@@ -4,6 +4,7 @@ import { DISCORD } from '../limits.js';
 import type { SuggestList } from '../commands/spec.js';
 import { lowerBound, type RecordIndex } from '../search/engine.js';
 import { allowedEdits, editDistance } from '../search/fuzzy.js';
+import { sweden } from '../search/sweden.js';
 import { fold, words } from '../search/text.js';
 import { truncate } from '../render/fit.js';
 import { placeText } from '../render/format.js';
@@ -124,6 +125,14 @@ export class Suggester {
     return list;
   }
 
+  /**
+   * Forgets the lists after the record changed: each is rebuilt from the index on its next keystroke (places,
+   * periods and people are small; titles, at 100,000 entries, take a few tens of milliseconds once).
+   */
+  invalidate(): void {
+    this.lists.clear();
+  }
+
   /** Builds lists now rather than on the first keystroke (start-up pays, not the first user). */
   warm(fields: readonly SuggestField[]): void {
     for (const field of fields) for (const locale of ['sv', 'en'] as const) this.list(field, locale);
@@ -136,6 +145,15 @@ export class Suggester {
         return index.places.names.map((p) =>
           candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, p.entries.length),
         );
+      case 'where': {
+        // /log's place: the record's places first (with their counts), then every municipality and county of Sweden.
+        const own = index.places.names.map((p) => candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, 1000 + p.entries.length));
+        const known = new Set(index.places.names.map((p) => fold(p.label)));
+        const country = sweden()
+          .places.filter((p) => p.level !== 'region' && !known.has(fold(p.name)))
+          .map((p) => candidate(p.level === 'municipality' ? `${p.name} (${p.county})` : p.name, p.name, '', p.level === 'county' ? 1 : 0));
+        return [...own, ...country];
+      }
       case 'who': {
         const out: Candidate[] = [];
         const roles = new Map<string, number>();

@@ -8,6 +8,7 @@ import {
   type Interaction,
   type Message,
   MessageFlags,
+  type ModalSubmitInteraction,
   Partials,
 } from 'discord.js';
 import type { Logger } from 'pino';
@@ -17,6 +18,7 @@ import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
 import type { Loaded, LiveRecord } from '../live/record.js';
 import { scrub } from '../log.js';
 import type { MessagePayload } from '../render/fit.js';
+import type { Actor } from '../living/permissions.js';
 
 export interface BotOptions {
   token: string;
@@ -41,24 +43,46 @@ function asNewMessage(payload: MessagePayload, isPrivate: boolean) {
   return isPrivate ? { ...toDiscordJs(payload), flags: MessageFlags.Ephemeral as const } : toDiscordJs(payload);
 }
 
-function inputOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction): InteractionInput {
+/** Who acts: the member's shown name, roles and resolved permissions in a server (none in a DM). */
+function actorOf(interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction): Actor {
+  const member = interaction.member;
+  const roles = member ? (Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()]) : undefined;
+  // The permissions Discord resolved for this interaction (discord.js's member.permissions would grant a server
+  // owner everything, whatever Discord says).
+  const permissions = interaction.memberPermissions?.bitfield.toString();
+  const nick = member ? ('nickname' in member ? member.nickname : member.nick) : null;
+  return {
+    userId: interaction.user.id,
+    name: nick || interaction.user.globalName || interaction.user.username,
+    ...(roles ? { roles } : {}),
+    ...(permissions !== undefined ? { permissions } : {}),
+  };
+}
+
+type Answerable = ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+function inputOf(interaction: Answerable): InteractionInput {
   const base = { locale: interaction.locale, userId: interaction.user.id };
+  if (interaction.isModalSubmit()) {
+    const fields = Object.fromEntries([...interaction.fields.fields.values()].flatMap((f) => ('value' in f && typeof f.value === 'string' ? [[f.customId, f.value]] : [])));
+    return { ...base, kind: 'modal', customId: interaction.customId, fields, actor: actorOf(interaction) };
+  }
   if (interaction.isButton()) {
     const { message } = interaction;
-    return { ...base, kind: 'button', customId: interaction.customId, messageIsPrivate: message.flags.has(MessageFlags.Ephemeral), messageContent: message.content };
+    return { ...base, kind: 'button', customId: interaction.customId, messageIsPrivate: message.flags.has(MessageFlags.Ephemeral), messageContent: message.content, actor: actorOf(interaction) };
   }
   const options = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number | boolean]));
   if (interaction.isAutocomplete()) {
     const focused = interaction.options.getFocused(true);
     return { ...base, kind: 'autocomplete', command: interaction.commandName, focused: focused.name, value: String(focused.value) };
   }
-  return { ...base, kind: 'command', command: interaction.commandName, options };
+  return { ...base, kind: 'command', command: interaction.commandName, options, actor: actorOf(interaction) };
 }
 
 function describe(interaction: Interaction): Record<string, unknown> {
   return {
     interaction: interaction.id,
-    type: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : `type-${interaction.type}`,
+    type: interaction.isAutocomplete() ? 'autocomplete' : interaction.isButton() ? 'button' : interaction.isChatInputCommand() ? 'command' : interaction.isModalSubmit() ? 'modal' : `type-${interaction.type}`,
     command: interaction.isChatInputCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
     locale: interaction.locale,
     guild: interaction.guildId,
@@ -93,7 +117,7 @@ export function createBot(options: BotOptions): Client {
   });
 
   async function dispatch(interaction: Interaction): Promise<void> {
-    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isAutocomplete() && !interaction.isButton() && !interaction.isModalSubmit()) return;
     const started = Date.now();
     const fields = describe(interaction);
     let outcome = 'answered';
@@ -118,7 +142,7 @@ export function createBot(options: BotOptions): Client {
     }
   }
 
-  async function deliver(interaction: ChatInputCommandInteraction | ButtonInteraction, work: Promise<Answer>): Promise<string> {
+  async function deliver(interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, work: Promise<Answer>): Promise<string> {
     // Counted from when Discord created the interaction, so time spent reaching us counts too.
     const first = await answerWithin(work, DEFER_AFTER_MS - (Date.now() - interaction.createdTimestamp));
     if (first === null) {
@@ -127,12 +151,15 @@ export function createBot(options: BotOptions): Client {
       else await interaction.deferReply(asksPrivately(inputOf(interaction)) ? { flags: MessageFlags.Ephemeral } : {});
       const result = await work;
       if (result.kind === 'choices') throw new Error('choices for a command');
+      // A modal can only be the first answer; /log's form is ready at once, so this means a stalled process.
+      if (result.kind === 'modal') throw new Error('a modal cannot follow a deferral');
       if (result.kind === 'message' && interaction.isButton()) await interaction.followUp(asNewMessage(result.payload, result.private));
       else await interaction.editReply(toDiscordJs(result.payload));
       return 'deferred';
     }
     const result = first;
-    if (result.kind === 'update' && interaction.isButton()) await interaction.update(toDiscordJs(result.payload));
+    if (result.kind === 'modal' && !interaction.isModalSubmit()) await interaction.showModal(result.modal);
+    else if (result.kind === 'update' && interaction.isButton()) await interaction.update(toDiscordJs(result.payload));
     else if (result.kind === 'message') await interaction.reply(asNewMessage(result.payload, result.private));
     else throw new Error(`cannot deliver ${result.kind} for this interaction`);
     return 'answered';

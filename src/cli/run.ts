@@ -8,7 +8,10 @@ import { DataError } from '../data/load.js';
 import { type Kind, KINDS } from '../data/schema.js';
 import { dataFilePath } from '../data/source.js';
 import { type Locale, t } from '../i18n.js';
-import { type Loaded, loadIndexed } from '../live/record.js';
+import { type Loaded, loadFromStore, loadIndexed } from '../live/record.js';
+import { withProvenance } from '../living/provenance.js';
+import { databaseFilePath } from '../store/path.js';
+import { openStore } from '../store/store.js';
 import { renderJson } from '../render/json.js';
 import { timelinePng } from '../render/picture.js';
 import { renderText } from '../render/text.js';
@@ -27,7 +30,8 @@ Options:
   --locale LOCALE  language of the answer: sv, sv-SE, en, en-US… (default: LC_ALL, LC_MESSAGES, LANG, else en)
   --json           print JSON: { "command", "query", "results": [...] }
   --kind KIND      with search: only entries of this kind (${KINDS.join(', ')})
-  --data FILE      use another data file of the same schema (default: DATA_FILE or data/activities.json)
+  --data FILE      answer from a JSON file of the record's schema instead of the database
+                   (default: DATABASE_FILE or data/projektminne.db, seeded from DATA_FILE on first use)
   --png FILE       with timeline or summary: also write the timeline picture (PNG) to FILE
   -h, --help       this text`;
 }
@@ -76,7 +80,7 @@ function write(out: Writable, text: string): Promise<void> {
 /** One line of input: a command ("visit Motala", "besök Motala") or a question, answered like on the command line. */
 function answerLine(line: string, loaded: Loaded, locale: Locale, kind?: Kind): Reply {
   const { spec, text } = parseCommandLine(line);
-  return runCommand(spec, { text, kind }, loaded.index, locale);
+  return withProvenance(runCommand(spec, { text, kind }, loaded.index, locale), loaded.store);
 }
 
 /**
@@ -126,12 +130,22 @@ async function cli(argv: string[], io: Io): Promise<number> {
 
   let loaded: Loaded;
   try {
-    loaded = loadIndexed(dataFilePath(values.data, io.env));
+    // The same record the bot answers from: the database (seeded on first use), unless a JSON file is named.
+    loaded = values.data
+      ? loadIndexed(values.data)
+      : loadFromStore(await openStore(databaseFilePath(io.env.DATABASE_FILE), { seed: dataFilePath(undefined, io.env), pollMs: 0 }));
   } catch (error) {
     if (error instanceof DataError) throw new Exit(EXIT_FAILURE, `Cannot use the data file: ${error.message}`);
     throw error;
   }
+  try {
+    return await answerAll(values, positionals, loaded, locale, kind, io);
+  } finally {
+    loaded.store?.close();
+  }
+}
 
+async function answerAll(values: { json?: boolean; png?: string }, positionals: string[], loaded: Loaded, locale: Locale, kind: Kind | undefined, io: Io): Promise<number> {
   if (positionals.length === 0) {
     if (!values.json) throw new Exit(EXIT_USAGE, usage());
     // Batch mode: one JSON object per input line, in order — a blank or bad line gets an error object, so output

@@ -4,6 +4,8 @@ import { ask } from './ask.js';
 import { contact } from './contact.js';
 import { entry } from './entry.js';
 import { help } from './help.js';
+import { log } from './log.js';
+import { report } from './report.js';
 import { checkText } from './input.js';
 import { type CommandInput, notice, type Reply } from './reply.js';
 import { search } from './search.js';
@@ -13,7 +15,7 @@ import { timeline } from './timeline.js';
 import { visit } from './visit.js';
 
 /** Every command, in the order help and Discord list them. Adding a command is adding its module here. */
-export const COMMAND_SPECS: readonly CommandSpec[] = [visit, contact, timeline, search, summary, entry, ask, help];
+export const COMMAND_SPECS: readonly CommandSpec[] = [visit, contact, timeline, search, summary, entry, ask, report, log, help];
 
 /** Looks a command up by its English or Swedish name (as typed in a terminal or a chat message). */
 export function findCommand(name: string, specs: readonly CommandSpec[] = COMMAND_SPECS): CommandSpec | undefined {

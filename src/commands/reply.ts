@@ -1,4 +1,5 @@
 import type { Entry, Kind, Place } from '../data/schema.js';
+import type { Report } from '../report/build.js';
 import type { Locale } from '../i18n.js';
 import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
@@ -64,10 +65,20 @@ export type Reply = ReplyBase &
     | { type: 'entries'; entries: Entry[]; places?: PlaceName[]; kind?: Kind }
     | { type: 'contacts'; contacts: Contact[] }
     | { type: 'summary'; facts: SummaryFacts; entries: Entry[] }
-    | { type: 'entry'; entry: Entry }
+    | { type: 'entry'; entry: Entry; provenance?: Provenance }
     | { type: 'help'; commands: readonly Pick<CommandSpec, 'name' | 'sv' | 'help'>[] }
     | { type: 'notice'; error: boolean }
+    /** /report: "Genomförda aktiviteter" for a period; renderers attach it as files (Markdown, .docx) or print it. */
+    | { type: 'report'; report: Report }
   );
+
+/** Who added an entry and when, and the last correction (from the store; absent for a record read from a file). */
+export interface Provenance {
+  addedBy: string;
+  addedAt: string;
+  updatedBy?: string;
+  updatedAt?: string;
+}
 
 /** A reply as a command builds it; runCommand adds `private`. */
 export type CommandReply = Reply extends infer R ? (R extends Reply ? Omit<R, 'private'> : never) : never;

@@ -6,14 +6,15 @@ import type { Command } from './reply.js';
 export type Localised = Record<Locale, string>;
 
 /** The autocomplete lists an option can draw on (built by src/autocomplete/). */
-export type SuggestList = 'place' | 'who' | 'period' | 'title';
+export type SuggestList = 'place' | 'who' | 'period' | 'title' | 'where';
 
 /**
  * One option of a command. `role` says what the option carries into the command: its main `text`, the `/search`
- * kind filter, or nothing the command sees (`private` is decided by the interaction core, see runCommand).
+ * kind filter, or nothing the command sees (`private` is decided by the interaction core, see runCommand); `form`
+ * options pre-fill /log's form and are read by the write path (src/living/), not by a pure command.
  */
 export interface OptionSpec {
-  role: 'text' | 'kind';
+  role: 'text' | 'kind' | 'form';
   name: string;
   /** The Swedish name a Swedish Discord client shows. */
   sv: string;
@@ -43,6 +44,11 @@ export interface CommandSpec {
   options: readonly OptionSpec[];
   /** Whether the answer can be asked for privately (adds the `private` option and the Share button). */
   shareable: boolean;
+  /**
+   * Who sees the command in Discord's list by default: `manage-server` hides it from members without that
+   * permission (server admins can grant it to a role under Server Settings → Integrations). Absent: everyone.
+   */
+  defaultMemberPermissions?: 'manage-server';
   run: Command;
 }
 

@@ -15,6 +15,7 @@ import { localeFromDiscord, t } from '../i18n.js';
 import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
 import type { LiveRecord, Loaded } from '../live/record.js';
 import type { MessagePayload } from '../render/fit.js';
+import type { Actor } from '../living/permissions.js';
 import { verifySignature } from './verify.js';
 
 /** Discord's interaction payloads are a few kilobytes; anything near this is not from Discord. */
@@ -63,6 +64,12 @@ export function inputFromJson(body: APIInteraction): InteractionInput | null {
   const user = body.member?.user ?? body.user;
   const locale = 'locale' in body ? body.locale : undefined;
   const base = { locale: typeof locale === 'string' ? locale : undefined, userId: String(user?.id ?? '0') };
+  const actor = actorFromJson(body);
+  if (body.type === InteractionType.ModalSubmit) {
+    const data = body.data as Partial<typeof body.data> | undefined;
+    if (typeof data?.custom_id !== 'string') return null;
+    return { ...base, kind: 'modal', customId: data.custom_id, fields: modalFields(data.components), actor };
+  }
   if (body.type === InteractionType.ApplicationCommand || body.type === InteractionType.ApplicationCommandAutocomplete) {
     // Typed as Discord sends it, but read defensively: a signed body is still only as well-formed as its sender.
     const data = body.data as Partial<typeof body.data> | undefined;
@@ -73,20 +80,47 @@ export function inputFromJson(body: APIInteraction): InteractionInput | null {
       const focused = options.find((o) => 'focused' in o && o.focused === true);
       return { ...base, kind: 'autocomplete', command, focused: String(focused?.name ?? ''), value: String(focused?.value ?? '') };
     }
-    return { ...base, kind: 'command', command, options: Object.fromEntries(options.map((o) => [String(o.name), o.value as string | number | boolean])) };
+    return { ...base, kind: 'command', command, options: Object.fromEntries(options.map((o) => [String(o.name), o.value as string | number | boolean])), actor };
   }
   if (body.type === InteractionType.MessageComponent && (body.data?.component_type ?? ComponentType.Button) === ComponentType.Button && typeof body.data.custom_id === 'string') {
     const flags = Number(body.message?.flags ?? 0);
     const content = body.message?.content;
-    return { ...base, kind: 'button', customId: body.data.custom_id, messageIsPrivate: (flags & MessageFlags.Ephemeral) !== 0, messageContent: typeof content === 'string' ? content : '' };
+    return { ...base, kind: 'button', customId: body.data.custom_id, messageIsPrivate: (flags & MessageFlags.Ephemeral) !== 0, messageContent: typeof content === 'string' ? content : '', actor };
   }
   return null;
+}
+
+/** Who acts, as the gateway door reads it from discord.js: id, shown name, roles and resolved permissions (guild only). */
+function actorFromJson(body: APIInteraction): Actor | undefined {
+  const member = body.member as { user?: { id?: unknown; username?: unknown; global_name?: unknown }; nick?: unknown; roles?: unknown; permissions?: unknown } | undefined;
+  const user = member?.user ?? (body.user as { id?: unknown; username?: unknown; global_name?: unknown } | undefined);
+  if (!user) return undefined;
+  const name = [member?.nick, user.global_name, user.username].find((n) => typeof n === 'string' && n) as string | undefined;
+  return {
+    userId: String(user.id ?? '0'),
+    name: name ?? String(user.id ?? ''),
+    ...(Array.isArray(member?.roles) ? { roles: member.roles.map(String) } : {}),
+    ...(typeof member?.permissions === 'string' ? { permissions: member.permissions } : {}),
+  };
+}
+
+/** A submitted modal's text inputs by custom_id: rows of inputs, or (newer modals) labels around one input each. */
+function modalFields(rows: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (c: { custom_id?: unknown; value?: unknown; components?: unknown; component?: unknown }) => {
+    if (typeof c.custom_id === 'string' && typeof c.value === 'string') out[c.custom_id] = c.value;
+    if (Array.isArray(c.components)) for (const inner of c.components) visit(inner as never);
+    if (c.component && typeof c.component === 'object') visit(c.component as never);
+  };
+  if (Array.isArray(rows)) for (const row of rows) visit(row as never);
+  return out;
 }
 
 /** The interaction callback for an answer: a new message, an update of the button's message, or choices. */
 export function callbackFor(answer: Answer): { type: InteractionResponseType; data: Json | MessagePayload } {
   if (answer.kind === 'choices') return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: answer.choices.slice(0, DISCORD.autocompleteChoices) } };
   if (answer.kind === 'update') return { type: InteractionResponseType.UpdateMessage, data: answer.payload };
+  if (answer.kind === 'modal') return { type: InteractionResponseType.Modal, data: answer.modal as unknown as Json };
   // The one place this door maps a private answer to Discord's flag.
   return { type: InteractionResponseType.ChannelMessageWithSource, data: answer.private ? { ...answer.payload, flags: MessageFlags.Ephemeral } : answer.payload };
 }
@@ -178,6 +212,8 @@ export function createEndpoint(options: EndpointOptions): Server {
         data: asksPrivately(input) ? { flags: MessageFlags.Ephemeral } : {},
       });
       const result = await work;
+      // A modal can only be the first answer; /log's form is ready at once, so this means a stalled process.
+      if (result.kind === 'modal') throw new Error('a modal cannot follow a deferral');
       const encoded = await encodeForDiscord(callbackFor(result).data as Json);
       const target = `${apiUrl}/v10/webhooks/${String(body.application_id)}/${String(body.token)}${result.kind === 'message' && input.kind === 'button' ? '' : '/messages/@original'}`;
       const response = await fetch(target, { method: result.kind === 'message' && input.kind === 'button' ? 'POST' : 'PATCH', headers: { 'content-type': encoded.contentType }, body: encoded.body });

@@ -8,13 +8,19 @@ import { decodeState, queryFromMessage } from '../render/custom-id.js';
 import { renderDiscord, withPicture } from '../render/discord.js';
 import type { MessagePayload } from '../render/fit.js';
 import type { Choice } from '../autocomplete/suggest.js';
+import type { Actor } from '../living/permissions.js';
+import { withProvenance } from '../living/provenance.js';
+import type { ModalPayload } from '../render/living.js';
+import { withReportFiles } from '../render/report-files.js';
+import { answerLiving } from './modal.js';
 
 /**
  * What an interaction asks, as plain data. Every door translates its input into this — the discord.js gateway
  * client, the HTTP endpoint, and a chat message that mentions the bot — so they cannot answer differently.
  */
 export type InteractionInput =
-  | { kind: 'command'; command: string; options: Record<string, string | number | boolean>; locale: string | undefined; userId: string }
+  // `actor`: who acts, with their roles and permissions (guild interactions), for the write path (src/living/).
+  | { kind: 'command'; command: string; options: Record<string, string | number | boolean>; locale: string | undefined; userId: string; actor?: Actor }
   | { kind: 'autocomplete'; command: string; focused: string; value: string; locale: string | undefined; userId: string }
   | {
       kind: 'button';
@@ -24,7 +30,10 @@ export type InteractionInput =
       messageIsPrivate: boolean;
       /** The content of the message the button is on: it says what was asked, which buttons re-run (custom-id.ts). */
       messageContent: string;
+      actor?: Actor;
     }
+  /** A submitted modal (/log's form): its text inputs by custom_id. */
+  | { kind: 'modal'; customId: string; fields: Record<string, string>; locale: string | undefined; userId: string; actor?: Actor }
   /** A message that mentions the bot, or a DM: "visit Motala", "besök Motala" or a question. */
   | { kind: 'message'; text: string; locale: string | undefined; userId: string };
 
@@ -33,7 +42,9 @@ export type Answer =
   | { kind: 'message'; payload: MessagePayload; private: boolean }
   /** Replace the message the button is on (page turns). */
   | { kind: 'update'; payload: MessagePayload }
-  | { kind: 'choices'; choices: Choice[] };
+  | { kind: 'choices'; choices: Choice[] }
+  /** Show a modal (/log's form); Discord allows it only as the first answer, never after a deferral. */
+  | { kind: 'modal'; modal: ModalPayload };
 
 const asKind = (value: unknown): Kind | undefined => ((KINDS as readonly unknown[]).includes(value) ? (value as Kind) : undefined);
 
@@ -47,7 +58,7 @@ export function asksPrivately(input: InteractionInput): boolean {
 }
 
 async function message(reply: Reply, kind?: Kind): Promise<Answer> {
-  return { kind: 'message', payload: await withPicture(renderDiscord(reply, { kind }), reply), private: reply.private };
+  return { kind: 'message', payload: await withReportFiles(await withPicture(renderDiscord(reply, { kind }), reply), reply), private: reply.private };
 }
 
 /**
@@ -56,7 +67,14 @@ async function message(reply: Reply, kind?: Kind): Promise<Answer> {
  */
 export async function answerInteraction(input: InteractionInput, loaded: Loaded): Promise<Answer> {
   const locale = localeFromDiscord(input.locale);
+  // The living record (/log, its form, Undo/Restore) first: it writes, so it lives outside the pure commands.
+  if (input.kind === 'command' || input.kind === 'button' || input.kind === 'modal') {
+    const living = answerLiving(input, loaded);
+    if (living) return living;
+  }
   switch (input.kind) {
+    case 'modal':
+      return errorMessage(t(locale).buttonExpired(undefined), locale);
     case 'autocomplete': {
       const list = findCommand(input.command)?.options.find((o) => o.name === input.focused)?.autocomplete;
       const typed = typeof input.value === 'string' ? input.value : String(input.value ?? '');
@@ -69,22 +87,22 @@ export async function answerInteraction(input: InteractionInput, loaded: Loaded)
       const raw = optionName ? input.options[optionName] : '';
       const text = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
       const kind = asKind(input.options.kind);
-      return message(runCommand(spec, { text, kind, private: input.options.private === true }, loaded.index, locale), kind);
+      return message(withProvenance(runCommand(spec, { text, kind, private: input.options.private === true }, loaded.index, locale), loaded.store), kind);
     }
     case 'message': {
       // A chat message cannot be private: Discord has no ephemeral messages outside interactions.
       const { spec, text } = parseCommandLine(input.text);
-      return message({ ...runCommand(spec, { text }, loaded.index, locale), private: false });
+      return message({ ...withProvenance(runCommand(spec, { text }, loaded.index, locale), loaded.store), private: false });
     }
     case 'button': {
       const state = decodeState(input.customId);
       const spec = state && findCommand(state.command);
       const query = state && queryFromMessage(state, input.messageContent);
       if (!state || !spec || query === null) return errorMessage(t(locale).buttonExpired(spec ? `/${localName(spec, locale)}` : undefined), locale);
-      const reply = runCommand(spec, { text: query, kind: state.kind, private: input.messageIsPrivate }, loaded.index, state.locale);
+      const reply = withProvenance(runCommand(spec, { text: query, kind: state.kind, private: input.messageIsPrivate }, loaded.index, state.locale), loaded.store);
       const render = { page: state.page, kind: state.kind };
       if (state.action === 'share') {
-        const payload = await withPicture(renderDiscord({ ...reply, private: false }, render), reply);
+        const payload = await withReportFiles(await withPicture(renderDiscord({ ...reply, private: false }, render), reply), reply);
         const shared = t(state.locale).sharedBy(`<@${input.userId}>`);
         return { kind: 'message', payload: { ...payload, content: payload.content ? `${payload.content}\n-# ${shared}` : `-# ${shared}` }, private: false };
       }

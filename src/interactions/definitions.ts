@@ -3,6 +3,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { COMMAND_SPECS } from '../commands/registry.js';
@@ -58,6 +59,7 @@ export function discordDefinition(spec: CommandSpec): CommandDefinition {
     description: spec.description.en,
     description_localizations: sv(spec.description.sv),
     ...(spec.options.length > 0 || spec.shareable ? { options: [...spec.options.map(option), ...(spec.shareable ? [privateOption] : [])] } : {}),
+    ...(spec.defaultMemberPermissions === 'manage-server' ? { default_member_permissions: String(PermissionFlagsBits.ManageGuild) } : {}),
   };
 }
 

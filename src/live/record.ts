@@ -3,10 +3,19 @@ import { pause, RecordIndex, type SerialisedIndexes } from '../search/engine.js'
 import { Suggester } from '../autocomplete/suggest.js';
 import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
 import type { RecordFile } from '../data/schema.js';
+import type { Store } from '../store/store.js';
 
-/** A loaded record with everything built from it. Replaced whole, never mutated, so a reader never sees half. */
+/**
+ * A loaded record with everything built from it. A reload replaces it whole; a change in the store is applied to
+ * it in place, synchronously (src/live/follow.ts), so a reader never sees half of either.
+ */
 export interface Loaded {
+  /** The data file, or the database file when the record comes from the store. */
   file: string;
+  /** The store the record comes from and is written to; absent for a record read from a JSON file (read-only). */
+  store?: Store;
+  /** The Discord role whose members may change the record (EDITOR_ROLE_ID), besides those with Manage Server. */
+  editorRoleId?: string | null;
   index: RecordIndex;
   suggester: Suggester;
   loadedAt: Date;
@@ -23,6 +32,8 @@ export interface Loaded {
 }
 
 export interface LoadOptions {
+  /** See Loaded.editorRoleId. */
+  editorRoleId?: string | null;
   /** Where the start-up cache lives; null turns it off. Default: INDEX_CACHE_DIR, else .cache/index/. */
   cacheDir?: string | null;
 }
@@ -96,8 +107,11 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
     fromCache,
     saveCache() {
       if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES) return;
+      // An index changed since it was built no longer fits the key it was loaded under: the next start builds.
+      const indexes = index.serialise();
+      if (!indexes) return;
       saved = true;
-      writeCache(dir, file, key, index.serialise());
+      writeCache(dir, file, key, indexes);
     },
     finish() {
       suggester.warm(['title', 'who']);
@@ -107,21 +121,69 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
   };
 }
 
+/**
+ * The record in the store, indexed (or found in the start-up cache under a hash of what the store holds). The
+ * store is read once, in one transaction's worth of statements, so the index is of one state of the record.
+ */
+export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
+  const data = store.exportJson();
+  const dir = cacheDirFrom(options);
+  const key = dir ? cacheKey(Buffer.from(JSON.stringify(data))) : '';
+  const cached = dir ? readCache(dir, store.file, key) : null;
+  const fromCache = cached ? indexFromCache(data, cached) : null;
+  const index = fromCache ?? new RecordIndex(data);
+  const suggester = new Suggester(index);
+  suggester.warm(['place', 'period']);
+  return { ...assemble(store.file, index, suggester, fromCache !== null, dir, key), store, editorRoleId: options.editorRoleId ?? null };
+}
+
+/** The same while serving (SIGHUP): built in chunks, the old record answering meanwhile. */
+export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}): Promise<Loaded> {
+  const data = store.exportJson();
+  await pause();
+  const index = await RecordIndex.buildAsync(data);
+  const suggester = new Suggester(index);
+  for (const field of ['place', 'period', 'who', 'title'] as const) {
+    await pause();
+    suggester.warm([field]);
+  }
+  await index.contacts.warmAsync();
+  const dir = cacheDirFrom(options);
+  return { ...assemble(store.file, index, suggester, false, dir, dir ? cacheKey(Buffer.from(JSON.stringify(data))) : ''), store, editorRoleId: options.editorRoleId ?? null };
+}
+
 /** Holds the current record; a reload swaps it in one assignment, or throws and keeps the last good one. */
 export class LiveRecord {
+  /** Changes made while a reload was building: they are run on the new record before it is swapped in. */
+  private during: ((loaded: Loaded) => void)[] | null = null;
+
   constructor(private loaded: Loaded) {}
 
   get current(): Loaded {
     return this.loaded;
   }
 
+  /** Runs a change on the current record now (synchronously), and on a record being reloaded before it serves. */
+  update(change: (loaded: Loaded) => void): void {
+    change(this.loaded);
+    this.during?.push(change);
+  }
+
   /**
-   * Loads the file again without stopping the answers: the new record is built in chunks and replaces the old in
+   * Loads the record again without stopping the answers: the new record is built in chunks and replaces the old in
    * one assignment once complete. A failure (DataError for a bad file) leaves the old record in place.
    */
   async reload(): Promise<Loaded> {
-    const next = await loadIndexedAsync(this.loaded.file);
-    this.loaded = next;
-    return next;
+    const { store, file, editorRoleId } = this.loaded;
+    this.during = [];
+    try {
+      const next = store ? await loadFromStoreAsync(store, { editorRoleId }) : await loadIndexedAsync(file);
+      // A change that was already in what the reload read is applied again harmlessly (see follow.ts).
+      for (const change of this.during) change(next);
+      this.loaded = next;
+      return next;
+    } finally {
+      this.during = null;
+    }
   }
 }

@@ -48,14 +48,18 @@ export function watchRecord(record: LiveRecord, logger: Logger): () => void {
     timer = setTimeout(() => void reload(reason), DEBOUNCE_MS);
   };
   const file = record.current.file;
-  // Watch the folder, not the file: an editor's rename-into-place replaces the file the watch was on.
+  // Watch the folder, not the file: an editor's rename-into-place replaces the file the watch was on. A record
+  // from the store is not watched: the store reports every change itself (follow.ts), and its file changes with
+  // every write and checkpoint.
   let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(dirname(file), (_event, name) => {
-      if (name === null || name === basename(file)) schedule('file changed');
-    });
-  } catch (error) {
-    logger.warn({ file, err: String(error) }, 'cannot watch the data file; SIGHUP still reloads');
+  if (!record.current.store) {
+    try {
+      watcher = watch(dirname(file), (_event, name) => {
+        if (name === null || name === basename(file)) schedule('file changed');
+      });
+    } catch (error) {
+      logger.warn({ file, err: String(error) }, 'cannot watch the data file; SIGHUP still reloads');
+    }
   }
   const onHup = () => void reload('SIGHUP');
   process.on('SIGHUP', onHup);

@@ -5,6 +5,7 @@ import type { AnswerModel, Miss, Reading } from '../question/select.js';
 import { CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { fold, words } from '../search/text.js';
 import { personText, placeText } from './format.js';
+import { reportLine } from './living-format.js';
 
 /**
  * The direct answer, in one sentence first, in the reader's language: built only from the entries the answer rests
@@ -212,5 +213,7 @@ export function answerText(reply: Reply): string {
       return `${list(reply.contacts.slice(0, 5).map((c) => personText(c)), locale)}${reply.contacts.length > 5 ? ' …' : ''}.`;
     case 'entries':
       return byPeriod(reply.entries, locale);
+    case 'report':
+      return reportLine(reply.report, locale);
   }
 }

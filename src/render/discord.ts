@@ -9,6 +9,7 @@ import { CONTACTS_PER_PAGE, DISCORD, PAGE_SIZE, SUMMARY_PAGE_CHARACTERS } from '
 import type { Contact } from '../search/contacts.js';
 import type { MonthSpan } from '../search/period.js';
 import { askedLine, encodeState } from './custom-id.js';
+import { provenanceLine, reportLine } from './living-format.js';
 import { escapeDiscord as esc } from './escape.js';
 import { type ActionRow, type Button, type Embed, fitMessage, type MessagePayload, truncate } from './fit.js';
 import {
@@ -169,8 +170,13 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Messag
         ],
         components: [],
       });
-    case 'entry':
-      return finish({ ...base, content: header({ ...reply, title: entryHeadline(reply.entry, reply.locale) }), embeds: [entryEmbed(reply.entry, reply.locale, undefined, true)], components: pageButtons(reply, 0, 1, options) });
+    case 'entry': {
+      const embed = entryEmbed(reply.entry, reply.locale, undefined, true);
+      if (reply.provenance) embed.footer = { text: `${embed.footer?.text ?? ''} · ${provenanceLine(reply.provenance, reply.locale)}` };
+      return finish({ ...base, content: header({ ...reply, title: entryHeadline(reply.entry, reply.locale) }), embeds: [embed], components: pageButtons(reply, 0, 1, options) });
+    }
+    case 'report':
+      return finish({ ...base, content: esc(reportLine(reply.report, reply.locale)), embeds: [], components: pageButtons(reply, 0, 1, options) });
     case 'entries': {
       const { page, pages, slice, footer } = paged(reply.entries, PAGE_SIZE);
       const embeds = slice.map((e) => entryEmbed(e, reply.locale, reply.span));

@@ -3,6 +3,7 @@ import type { Entry } from '../data/schema.js';
 import { KIND_LABELS, periodLabel } from '../i18n.js';
 import { answerText, readingLine } from './answer.js';
 import { describeReply, isPerson, titleOf } from './format.js';
+import { reportText } from '../report/text.js';
 
 /**
  * A result for scripts: everything traceable to the record through `id` and `source`. `people` holds named people
@@ -30,6 +31,7 @@ export interface JsonAnswer {
   description?: string;
   results: unknown[];
   summary?: unknown;
+  report?: unknown;
   message?: string;
   error?: string;
 }
@@ -47,7 +49,9 @@ export function renderJson(reply: Reply): JsonAnswer {
     case 'help':
       return { ...base, results: [] };
     case 'entry':
-      return { ...base, results: [entryResult(reply.entry, reply)] };
+      return { ...base, results: [{ ...entryResult(reply.entry, reply), ...(reply.provenance ? { provenance: reply.provenance } : {}) }] };
+    case 'report':
+      return { ...base, results: [], report: { ...reply.report, text: reportText(reply.report) } };
     case 'entries':
       return { ...base, results: reply.entries.map((e) => entryResult(e, reply)) };
     case 'summary':

@@ -20,6 +20,8 @@ import {
   titleOf,
 } from './format.js';
 import { answerText, readingLine } from './answer.js';
+import { reportText } from '../report/text.js';
+import { provenanceLine } from './living-format.js';
 
 /*
  * The terminal prints every item of every list: a terminal scrolls, and `| less` or `| head` (which ends quietly)
@@ -73,7 +75,9 @@ export function renderText(reply: Reply): string {
     case 'help':
       return [...head, ...reply.commands.map((spec) => `  ${localName(spec, locale).padEnd(15)} ${helpLine(spec, locale)}`)].join('\n');
     case 'entry':
-      return [...head.slice(1), ...entryBlock(reply.entry, locale, undefined, true)].join('\n');
+      return [...head.slice(1), ...entryBlock(reply.entry, locale, undefined, true), ...(reply.provenance ? [`  ${provenanceLine(reply.provenance, locale)}`] : [])].join('\n');
+    case 'report':
+      return reportText(reply.report).trimEnd();
     case 'entries':
       return [...head, ...reply.entries.flatMap((e) => [...entryBlock(e, locale, reply.span), ''])].join('\n').trimEnd();
     case 'contacts':

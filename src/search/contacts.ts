@@ -4,6 +4,7 @@ import type { Analyzer } from './analyze.js';
 import type { RecordNames } from './names.js';
 import { isGenericWord } from './places.js';
 import { queryGroups, type QueryGroup } from './query.js';
+import { insertByDate, removeByDate } from './order.js';
 import { type FieldSpec, forEachSet, TextIndex } from './text-index.js';
 import { fold, words } from './text.js';
 
@@ -29,48 +30,57 @@ export interface ContactLookup {
   didYouMean: Contact | null;
 }
 
-function collectContacts(entries: readonly Entry[], names?: RecordNames): Contact[] {
-  const byKey = new Map<string, Contact>();
-  for (const entry of entries) {
+const personKey = (person: Entry['people'][number]) => `${person.name ?? ''}\u0000${person.organisation}`;
+const organisationKey = (org: string) => `\u0000${fold(org)}`;
+
+/**
+ * Puts an entry under each person it names (no `isCovered`), or under each organisation it names where no
+ * contact stands for it (Teknikpunkten, Arbetsförmedlingen, Botkyrka kommun): one already covered by a person's
+ * organisation ("Nykvarns bibliotek" by "Nykvarns bibliotek och kundcenter") is not repeated. People go first over
+ * the whole record, so a person met later still covers an organisation. Returns the contacts it touched.
+ */
+function fileEntry(entry: Entry, byKey: Map<string, Contact>, names: RecordNames | undefined, isCovered: ((org: string) => boolean) | null): Contact[] {
+  const touched: Contact[] = [];
+  if (!isCovered) {
     for (const person of entry.people) {
-      const key = `${person.name ?? ''}\u0000${person.organisation}`;
+      const key = personKey(person);
       let contact = byKey.get(key);
       if (!contact) {
         contact = { name: person.name, role: person.role, organisation: person.organisation, entries: [] };
         byKey.set(key, contact);
       }
       contact.role ??= person.role;
-      contact.entries.push(entry);
+      insertByDate(contact.entries, entry);
+      touched.push(contact);
     }
+    return touched;
   }
-  if (names) addOrganisations(entries, names, byKey);
-  return [...byKey.values()];
+  for (const org of names?.organisations.get(entry) ?? []) {
+    const key = organisationKey(org);
+    let contact = byKey.get(key);
+    if (!contact) {
+      if (org.includes(',') || isCovered(org)) continue;
+      contact = { name: null, role: null, organisation: org, entries: [] };
+      organisationContacts.add(contact);
+      byKey.set(key, contact);
+    }
+    insertByDate(contact.entries, entry);
+    touched.push(contact);
+  }
+  return touched;
 }
 
-/**
- * Organisations the entries name where no contact stands for them (Teknikpunkten, Arbetsförmedlingen, Botkyrka
- * kommun), as contacts of their own. One already covered by a contact's organisation ("Nykvarns bibliotek" by
- * "Nykvarns bibliotek och kundcenter") is not repeated.
- */
-function addOrganisations(entries: readonly Entry[], names: RecordNames, byKey: Map<string, Contact>): void {
-  const covered = [...new Set([...byKey.values()].map((c) => c.organisation))].map((o) => new Set(words(fold(o))));
-  const isCovered = (org: string) => {
+/** Whether a person's organisation already stands for an organisation an entry names (all its words). */
+function coveredBy(contacts: Iterable<Contact>): (org: string) => boolean {
+  const covered = [...new Set([...contacts].filter((c) => !isOrganisationOnly(c)).map((c) => c.organisation))].map((o) => new Set(words(fold(o))));
+  return (org) => {
     const ws = words(fold(org));
     return covered.some((c) => ws.every((w) => c.has(w)));
   };
-  for (const entry of entries) {
-    for (const org of names.organisations.get(entry) ?? []) {
-      const key = `\u0000${fold(org)}`;
-      let contact = byKey.get(key);
-      if (!contact) {
-        if (org.includes(',') || isCovered(org)) continue;
-        contact = { name: null, role: null, organisation: org, entries: [] };
-        byKey.set(key, contact);
-      }
-      if (contact.entries[contact.entries.length - 1] !== entry) contact.entries.push(entry);
-    }
-  }
 }
+
+const organisationContacts = new WeakSet<Contact>();
+const isOrganisationOnly = (c: Contact) => organisationContacts.has(c);
 
 /** The fields a contact is found by. Defined here, not in a constructor, so no closure keeps more than it needs. */
 const CONTACT_FIELDS: FieldSpec<Contact>[] = [
@@ -86,22 +96,76 @@ const CONTACT_FIELDS: FieldSpec<Contact>[] = [
 
 /** People and organisations, searchable by name, role, organisation and where they are. */
 export class ContactBook {
+  /** In the book's order: as first met, in date order (contacts met in entries added later come last). */
   readonly contacts: Contact[];
   /** Every word of every person's name, folded: "is a person named here?" without scanning all contacts. */
-  readonly nameWords: ReadonlySet<string>;
+  readonly nameWords: Set<string>;
+  private readonly byKey = new Map<string, Contact>();
   private built: TextIndex<Contact> | undefined;
-  /** The cached index to load from, dropped once loaded. */
+  /** Each contact's slot in the built index. */
+  private slots = new Map<Contact, number>();
+  /** The cached index to load from, dropped once loaded (or once the contacts changed: it no longer fits). */
   private serialised: AsPlainObject | undefined;
 
+  /** `entries` in date order. */
   constructor(
     entries: readonly Entry[],
     private readonly analyzer: Analyzer,
     serialised?: AsPlainObject,
-    names?: RecordNames,
+    private readonly names?: RecordNames,
   ) {
-    this.contacts = collectContacts(entries, names);
+    // People first over all entries, then organisations: an organisation a person of a later entry stands for
+    // is covered by that person.
+    for (const entry of entries) fileEntry(entry, this.byKey, names, null);
+    if (names) {
+      const isCovered = coveredBy(this.byKey.values());
+      for (const entry of entries) fileEntry(entry, this.byKey, names, isCovered);
+    }
+    this.contacts = [...this.byKey.values()];
     this.nameWords = new Set(this.contacts.flatMap((c) => (c.name ? words(fold(c.name)) : [])));
     this.serialised = serialised;
+  }
+
+  /** Files an entry added while serving under its contacts; their index documents are replaced, one each. */
+  add(entry: Entry): void {
+    const touched = fileEntry(entry, this.byKey, this.names, null);
+    if (this.names) touched.push(...fileEntry(entry, this.byKey, this.names, coveredBy(this.byKey.values())));
+    for (const contact of touched) {
+      if (!this.contacts.includes(contact)) {
+        this.contacts.push(contact);
+        if (contact.name) for (const w of words(fold(contact.name))) this.nameWords.add(w);
+      }
+    }
+    this.reindex(touched);
+  }
+
+  /** Takes an entry out of its contacts; a contact left with no entries goes. */
+  remove(entry: Entry): void {
+    const keys = [...entry.people.map(personKey), ...(this.names?.organisations.get(entry) ?? []).map(organisationKey)];
+    const touched: Contact[] = [];
+    for (const key of new Set(keys)) {
+      const contact = this.byKey.get(key);
+      if (!contact || !removeByDate(contact.entries, entry)) continue;
+      touched.push(contact);
+      if (contact.entries.length === 0) {
+        this.byKey.delete(key);
+        this.contacts.splice(this.contacts.indexOf(contact), 1);
+      }
+    }
+    this.reindex(touched);
+  }
+
+  /** A changed contact's text (its places) changed: its document is replaced. Not built yet: built when first asked. */
+  private reindex(contacts: readonly Contact[]): void {
+    this.serialised = undefined;
+    const index = this.built;
+    if (!index) return;
+    for (const contact of contacts) {
+      const slot = this.slots.get(contact);
+      if (slot !== undefined) index.discard(slot);
+      this.slots.delete(contact);
+      if (contact.entries.length > 0) this.slots.set(contact, index.add(contact));
+    }
   }
 
   /**
@@ -111,6 +175,7 @@ export class ContactBook {
   private get index(): TextIndex<Contact> {
     if (!this.built) {
       this.built = new TextIndex(this.contacts, CONTACT_FIELDS, this.analyzer, { serialised: this.serialised });
+      this.slots = new Map(this.contacts.map((c, i) => [c, i]));
       this.serialised = undefined;
     }
     return this.built;
@@ -123,8 +188,12 @@ export class ContactBook {
   /** Builds the index in chunks (for reloads while serving); a cached one is simply loaded. */
   async warmAsync(): Promise<void> {
     if (this.built || this.serialised) return this.warm();
-    const index = await TextIndex.build(this.contacts, CONTACT_FIELDS, this.analyzer);
-    this.built ??= index;
+    const contacts = [...this.contacts];
+    const index = await TextIndex.build(contacts, CONTACT_FIELDS, this.analyzer);
+    if (!this.built && contacts.length === this.contacts.length && contacts.every((c, i) => c === this.contacts[i])) {
+      this.built = index;
+      this.slots = new Map(contacts.map((c, i) => [c, i]));
+    }
   }
 
   toJSON(): AsPlainObject {
@@ -155,9 +224,9 @@ export class ContactBook {
       // Only common words (a role thousands hold): every contact that has them, in the book's order.
       const { bits, filter } = found.unranked;
       hits = [];
-      forEachSet(bits, (i) => void ((!filter || filter(i)) && hits.push({ contact: this.contacts[i]!, score: 0, exact: true })));
+      forEachSet(bits, (i) => void ((!filter || filter(i)) && hits.push({ contact: this.index.item(i)!, score: 0, exact: true })));
     } else {
-      hits = found.hits.map((hit) => ({ contact: this.contacts[hit.index]!, score: hit.score, exact: hit.exact }));
+      hits = found.hits.map((hit) => ({ contact: this.index.item(hit.index)!, score: hit.score, exact: hit.exact }));
     }
     const namesPerson = asked.some((g) => this.nameWords.has(g.typed));
     if (namesPerson && (found.dropped.length > 0 || found.combined === 'OR')) {

@@ -4,7 +4,8 @@ import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
 import { kindWords } from './kinds.js';
 import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
-import { recordNames, type RecordNames } from './names.js';
+import { namesOfEntry, recordNames, type RecordNames } from './names.js';
+import { byDate, insertByDate, lowerBound, numberInRecordOrder, removeByDate } from './order.js';
 import { Gazetteer } from './places.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
@@ -70,56 +71,128 @@ const ENTRY_FIELDS: FieldSpec<Entry>[] = [
 /** How many leading hits get the exact-spelling check. */
 const SPELLING_CHECKED = 50;
 
-/** Each entry's position in its record (record.entries), set when the record is put in date order. */
-const recordPosition = new WeakMap<Entry, number>();
-
 /**
- * Date order; entries of the same period keep the record's order (the team wrote a season's lines in the order
- * things happened), never the order of their ids.
+ * Everything a command needs to answer from the record. Built once per loaded record, then kept in step with the
+ * store one entry at a time (add, replace, remove): each change is applied synchronously, so a reader sees the
+ * record before it or after it, never half.
  */
-const byDate = (a: Entry, b: Entry) =>
-  a.period.start.localeCompare(b.period.start) || a.period.end.localeCompare(b.period.end) || recordPosition.get(a)! - recordPosition.get(b)!;
-
-/** Everything a command needs to answer from the record, built once per loaded record. */
 export class RecordIndex {
-  readonly entries: readonly Entry[];
+  /** The entries in record order. */
+  get entries(): readonly Entry[] {
+    return this.list;
+  }
   /** The same entries in date order; timelines are slices of this. */
-  readonly chronological: readonly Entry[];
-  readonly byId: ReadonlyMap<string, Entry>;
+  get chronological(): readonly Entry[] {
+    return this.dated;
+  }
+  get byId(): ReadonlyMap<string, Entry> {
+    return this.ids;
+  }
   readonly places: Gazetteer;
   readonly contacts: ContactBook;
+  private readonly header: RecordFile['record'];
+  private readonly list: Entry[];
+  private readonly dated: Entry[];
+  private readonly ids: Map<string, Entry>;
   private readonly text: TextIndex<Entry>;
-  /** Longest entry duration in months, bounding the timeline's binary search. */
-  private readonly maxSpanMonths: number;
+  /** Each entry's slot in the text index (its date rank until the first change). */
+  private readonly slots = new Map<string, number>();
+  private readonly names: RecordNames;
+  /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
+  private pristine = true;
+  /** Longest entry duration in months, bounding the timeline's binary search (an upper bound after removals). */
+  private maxSpanMonths: number;
 
   /**
    * Builds everything from the record, or takes the text indexes from the start-up cache (see cache.ts), or the
    * parts buildAsync made.
    */
-  constructor(
-    readonly record: RecordFile,
-    from?: SerialisedIndexes | BuiltParts,
-  ) {
-    this.entries = record.entries;
-    this.byId = new Map(record.entries.map((e) => [e.id, e]));
+  constructor(record: RecordFile, from?: SerialisedIndexes | BuiltParts) {
+    this.header = record.record;
+    this.list = [...record.entries];
+    this.ids = new Map(record.entries.map((e) => [e.id, e]));
     let names: RecordNames;
     if (from && 'built' in from) {
-      ({ chronological: this.chronological, text: this.text, names } = from.built);
-      this.contacts = new ContactBook(this.chronological, from.built.analyzer, undefined, names);
+      ({ text: this.text, names } = from.built);
+      this.dated = [...from.built.chronological];
+      this.contacts = new ContactBook(this.dated, from.built.analyzer, undefined, names);
     } else {
-      this.chronological = chronologicalOf(record);
+      this.dated = chronologicalOf(record);
       // Names are needed by queries too (they are searched unstemmed), so a cached index still finds them.
-      names = recordNames(this.chronological, sweden());
+      names = recordNames(this.dated, sweden());
       // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
       const analyzer = new Analyzer(names.words);
       if (!from) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
       // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
       // come out in date order without a sort.
-      this.text = new TextIndex(this.chronological, ENTRY_FIELDS, analyzer, { serialised: from?.text });
-      this.contacts = new ContactBook(this.chronological, analyzer, from?.contacts, names);
+      this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: from?.text });
+      this.contacts = new ContactBook(this.dated, analyzer, from?.contacts, names);
     }
-    this.places = new Gazetteer(this.chronological, names);
-    this.maxSpanMonths = record.entries.reduce((max, e) => Math.max(max, monthNumber(e.period.end) - monthNumber(e.period.start)), 0);
+    this.names = names;
+    this.dated.forEach((e, i) => this.slots.set(e.id, i));
+    this.places = new Gazetteer(this.dated, names);
+    this.maxSpanMonths = record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
+  }
+
+  /** The record as a record file: its header and the entries in record order. */
+  get record(): RecordFile {
+    return { record: this.header, entries: this.list };
+  }
+
+  /**
+   * Puts a new entry in: one document into the text index, one entry into the date list, its places and contacts.
+   * An entry whose id is already there replaces that entry.
+   */
+  add(entry: Entry, position?: number): void {
+    if (this.ids.has(entry.id)) return this.replace(entry);
+    const at = position === undefined ? this.list.length : Math.min(Math.max(0, position), this.list.length);
+    this.list.splice(at, 0, entry);
+    // Positions are the date order's tie-break: a new last entry takes the next number, one put in between renumbers.
+    if (at === this.list.length - 1) numberInRecordOrder(this.list, at);
+    else numberInRecordOrder(this.list);
+    this.put(entry);
+  }
+
+  /** Replaces the entry with the same id (a correction), keeping its place in record order. */
+  replace(entry: Entry): void {
+    const old = this.ids.get(entry.id);
+    if (!old) return this.add(entry);
+    this.take(old);
+    const at = this.list.indexOf(old);
+    this.list[at] = entry;
+    numberInRecordOrder(this.list, at, at + 1);
+    this.put(entry);
+  }
+
+  /** Takes the entry with this id out; false when there was none. */
+  remove(id: string): boolean {
+    const old = this.ids.get(id);
+    if (!old) return false;
+    this.take(old);
+    this.list.splice(this.list.indexOf(old), 1);
+    return true;
+  }
+
+  private put(entry: Entry): void {
+    this.pristine = false;
+    this.ids.set(entry.id, entry);
+    insertByDate(this.dated, entry);
+    this.slots.set(entry.id, this.text.add(entry));
+    namesOfEntry(this.names, entry);
+    this.places.add(entry);
+    this.contacts.add(entry);
+    this.maxSpanMonths = Math.max(this.maxSpanMonths, spanMonths(entry));
+  }
+
+  private take(entry: Entry): void {
+    this.pristine = false;
+    this.ids.delete(entry.id);
+    removeByDate(this.dated, entry);
+    this.text.remove(this.slots.get(entry.id)!);
+    this.slots.delete(entry.id);
+    this.places.remove(entry);
+    this.contacts.remove(entry);
+    this.names.organisations.delete(entry);
   }
 
   /** The same index, built in chunks that leave the event loop free between them (for reloads while serving). */
@@ -147,7 +220,7 @@ export class RecordIndex {
     const period = parsePeriod(query);
     const rest = period ? period.rest : query;
     const groups = queryGroups(rest);
-    const kindFilter = options.kind ? (i: number) => this.chronological[i]!.kind === options.kind : undefined;
+    const kindFilter = options.kind ? (slot: number) => this.text.item(slot)!.kind === options.kind : undefined;
 
     if (groups.length === 0) {
       // Only a period (or only a kind): list what falls in it.
@@ -157,23 +230,26 @@ export class RecordIndex {
 
     const found = this.text.search(groups, kindFilter);
     if (found.unranked) {
-      // Only very common words: nothing to rank by but the period. Positions are date order, so walking them in
-      // order gives date order; the period's entries (a binary-searched slice) go first.
+      // Only very common words: nothing to rank by but the period. Until the first change a slot is a date rank,
+      // so walking the bits in order gives date order; after it, the date list is walked instead.
       const { bits, filter } = found.unranked;
+      const wanted = (slot: number) => has(bits, slot) && (!filter || filter(slot));
       const out: Entry[] = [];
       let rest = bits;
       if (period) {
-        // The period's positions come from the binary-searched timeline; they go first and leave the rest.
+        // The period's entries come from the binary-searched timeline; they go first and leave the rest.
         rest = Uint32Array.from(bits);
-        for (const i of this.timelinePositions(period)) {
-          if (has(bits, i) && (!filter || filter(i))) out.push(this.chronological[i]!);
-          rest[i >>> 5]! &= ~(1 << (i & 31));
+        for (const e of this.timeline(period)) {
+          const slot = this.slots.get(e.id)!;
+          if (wanted(slot)) out.push(e);
+          rest[slot >>> 5]! &= ~(1 << (slot & 31));
         }
       }
-      forEachSet(rest, (i) => void ((!filter || filter(i)) && out.push(this.chronological[i]!)));
+      if (this.pristine) forEachSet(rest, (slot) => void ((!filter || filter(slot)) && out.push(this.text.item(slot)!)));
+      else for (const e of this.dated) if (has(rest, this.slots.get(e.id)!) && (!filter || filter(this.slots.get(e.id)!))) out.push(e);
       return outcome(out, period);
     }
-    const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.chronological[h.index]!, score: h.score, exact: h.exact }));
+    const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.text.item(h.index)!, score: h.score, exact: h.exact }));
     // Exact spellings (å/ä/ö as typed) rank a little higher; only the leaders can change places, so only they are
     // checked — at 100,000 entries a common word matches tens of thousands.
     const typed = new Set(words(lower(rest)));
@@ -211,28 +287,25 @@ export class RecordIndex {
     return this.search(text).entries[0] ?? null;
   }
 
-  /** The built text indexes as plain data, for the start-up cache. */
-  serialise(): SerialisedIndexes {
-    return { text: this.text.toJSON(), contacts: this.contacts.toJSON() };
+  /** The built text indexes as plain data, for the start-up cache; null once changed (slots no longer date ranks). */
+  serialise(): SerialisedIndexes | null {
+    return this.pristine ? { text: this.text.toJSON(), contacts: this.contacts.toJSON() } : null;
   }
 
   /** Entries overlapping the span, in date order. */
   timeline(span: MonthSpan): Entry[] {
-    return this.timelinePositions(span).map((i) => this.chronological[i]!);
-  }
-
-  /** Positions (in date order) of the entries overlapping the span. */
-  private timelinePositions(span: MonthSpan): number[] {
-    const list = this.chronological;
+    const list = this.dated;
     // Entries start at most maxSpanMonths before they end, so nothing starting earlier than that can overlap.
     const earliest = addMonths(span.start, -this.maxSpanMonths);
-    const out: number[] = [];
+    const out: Entry[] = [];
     for (let i = lowerBound(list.length, (i) => list[i]!.period.start < earliest); i < list.length && list[i]!.period.start <= span.end; i++) {
-      if (list[i]!.period.end >= span.start) out.push(i);
+      if (list[i]!.period.end >= span.start) out.push(list[i]!);
     }
     return out;
   }
 }
+
+const spanMonths = (e: Entry) => monthNumber(e.period.end) - monthNumber(e.period.start);
 
 /** Entries whose text has a typed word exactly as typed (å/ä/ö kept) rank a little above folded matches. */
 function spellingLift(entry: Entry, typed: Set<string>): number {
@@ -243,21 +316,11 @@ function spellingLift(entry: Entry, typed: Set<string>): number {
 }
 
 function chronologicalOf(record: RecordFile): Entry[] {
-  record.entries.forEach((entry, position) => recordPosition.set(entry, position));
+  numberInRecordOrder(record.entries);
   return [...record.entries].sort(byDate);
 }
 
 /** Lets timers and I/O run: pending interactions are answered between the chunks of a long build. */
 export const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** The first position in [0, length) for which `before` is false, given that it is true up to some point and false after. */
-export function lowerBound(length: number, before: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { lowerBound } from './order.js';

@@ -8,8 +8,10 @@ import { fold, words } from './text.js';
 export interface RecordNames {
   /** Folded words indexed as names, never stemmed or split: people, places, single-word organisations. */
   words: ReadonlySet<string>;
-  /** Per entry, the organisations it names (see organisations.ts). */
-  organisations: ReadonlyMap<Entry, string[]>;
+  /** Per entry, the organisations it names (see organisations.ts); entries added later are put in by namesOfEntry. */
+  organisations: Map<Entry, string[]>;
+  /** Words the record uses in lower case (see organisations.ts), kept for entries added later. */
+  ordinary: ReadonlySet<string>;
 }
 
 const LEVEL_WORDS = new Set(['lan', 'kommun', 'kommuns', 'stad', 'region']);
@@ -49,5 +51,15 @@ export function recordNames(entries: readonly Entry[], sweden: Sweden): RecordNa
       if (ws.length === 1 && !isGeneric(ws[0]!) && !ordinary.has(ws[0]!)) add(ws[0]!);
     }
   }
-  return { words: names, organisations };
+  return { words: names, organisations, ordinary };
+}
+
+/**
+ * Records the organisations an entry added after the build names. The name words stay as they were built: a new
+ * word learnt as a name would be searched whole while the entries indexed before it hold its stem.
+ */
+export function namesOfEntry(names: RecordNames, entry: Entry): void {
+  // The entry's own people are names here too, as a full build would have them ("Saga Nilsson" is no organisation).
+  const own = new Set(entry.people.flatMap((p) => (p.name ? words(fold(p.name)) : [])));
+  names.organisations.set(entry, organisationsOf(entry, names.ordinary, { has: (w) => own.has(w) || names.words.has(w) }));
 }

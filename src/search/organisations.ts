@@ -6,7 +6,7 @@ import { fold } from './text.js';
  * Malmö stadsbibliotek" names Lärcentrum too), and proper names that only its title or source text carries
  * ("… Sundsvalls stadsbibliotek Kulturmagasinet", "samarbete med Arbetsförmedlingen").
  */
-export function organisationsOf(entry: Entry, ordinary: ReadonlySet<string>, known: ReadonlySet<string>): string[] {
+export function organisationsOf(entry: Entry, ordinary: ReadonlySet<string>, known: { has(word: string): boolean }): string[] {
   const out = new Set<string>();
   for (const org of entry.organisations) {
     out.add(org);

@@ -1,5 +1,6 @@
 import type { Entry, Place } from '../data/schema.js';
 import { allowedEdits, editDistance } from './fuzzy.js';
+import { insertByDate, removeByDate } from './order.js';
 import type { RecordNames } from './names.js';
 import { type Sweden, type SwedishPlace, sweden as defaultSweden } from './sweden.js';
 import { fold, STOPWORDS, words } from './text.js';
@@ -68,40 +69,60 @@ function placeNamesOf(place: Place): [PlaceLevel, Located][] {
 
 /** Every place in the record, at every level, with its entries; and the organisations the entries name. */
 export class Gazetteer {
-  readonly names: PlaceName[];
+  readonly names: PlaceName[] = [];
   private readonly byKey = new Map<string, PlaceName[]>();
+  private readonly byId = new Map<string, PlaceName>();
 
+  /** `entries` in date order (each place's entries keep that order). */
   constructor(
     entries: readonly Entry[],
-    names?: RecordNames,
+    private readonly recordNames?: RecordNames,
     private readonly sweden: Sweden = defaultSweden(),
   ) {
-    const byId = new Map<string, PlaceName>();
-    const add = (entry: Entry, level: PlaceLevel, located: Located) => {
+    for (const entry of entries) this.add(entry);
+  }
+
+  /** Puts an entry under each of its places and organisations, in date order (an entry added while serving). */
+  add(entry: Entry): void {
+    for (const [level, located] of this.locationsOf(entry)) {
       const label = located.name;
       const id = `${level}:${label}`;
-      let name = byId.get(id);
+      let name = this.byId.get(id);
       if (!name) {
         name = { level, label, key: placeKey(label), place: located, entries: [] };
-        byId.set(id, name);
+        this.byId.set(id, name);
+        this.names.push(name);
+        const list = this.byKey.get(name.key) ?? [];
+        list.push(name);
+        this.byKey.set(name.key, list);
       }
-      if (name.entries[name.entries.length - 1] !== entry) name.entries.push(entry);
-    };
-    for (const entry of entries) {
-      for (const place of entry.places) for (const [level, located] of placeNamesOf(place)) add(entry, level, located);
-      const placeLabels = new Set(entry.places.map((p) => fold(p.name)));
-      // An organisation named only in an entry's text lies where the entry's first place does.
-      const first = entry.places[0];
-      for (const org of names?.organisations.get(entry) ?? []) {
-        if (!placeLabels.has(fold(org))) add(entry, 'organisation', { name: org, municipality: first?.municipality ?? null, county: first?.county ?? '' });
-      }
+      insertByDate(name.entries, entry);
     }
-    this.names = [...byId.values()];
-    for (const n of this.names) {
-      const list = this.byKey.get(n.key) ?? [];
-      list.push(n);
-      this.byKey.set(n.key, list);
+  }
+
+  /** Takes an entry out; a place left with no entries is no longer a place of the record. */
+  remove(entry: Entry): void {
+    for (const [level, located] of this.locationsOf(entry)) {
+      const id = `${level}:${located.name}`;
+      const name = this.byId.get(id);
+      if (!name || !removeByDate(name.entries, entry) || name.entries.length > 0) continue;
+      this.byId.delete(id);
+      this.names.splice(this.names.indexOf(name), 1);
+      const list = this.byKey.get(name.key)!.filter((n) => n !== name);
+      if (list.length > 0) this.byKey.set(name.key, list);
+      else this.byKey.delete(name.key);
     }
+  }
+
+  private locationsOf(entry: Entry): [PlaceLevel, Located][] {
+    const out = entry.places.flatMap(placeNamesOf);
+    const placeLabels = new Set(entry.places.map((p) => fold(p.name)));
+    // An organisation named only in an entry's text lies where the entry's first place does.
+    const first = entry.places[0];
+    for (const org of this.recordNames?.organisations.get(entry) ?? []) {
+      if (!placeLabels.has(fold(org))) out.push(['organisation', { name: org, municipality: first?.municipality ?? null, county: first?.county ?? '' }]);
+    }
+    return out;
   }
 
   /** The record's places a query names (see lookup), or null. */

@@ -70,18 +70,25 @@ export class TextIndex<T> {
   private readonly mini: MiniSearch<{ i: number; item: T }>;
   private readonly postings: Postings;
   private readonly bitmaps = new Map<string, Uint32Array>();
-  private readonly commonFrom: number;
+  private commonFrom: number;
+  private readonly common: typeof COMMON_TERM;
+  /**
+   * Item by slot (MiniSearch's id). Slots are never reused: an item added later gets the next one, a discarded
+   * one leaves a hole. So a slot is also MiniSearch's internal short id, which the postings hold.
+   */
+  private readonly items: (T | undefined)[];
 
   /**
    * Builds the index over `items`, or takes a serialised one (see toJSON) that was built from the same items with
    * the same fields and analyzer — the caller's cache key guarantees that.
    */
   constructor(
-    private readonly items: readonly T[],
+    items: readonly T[],
     fields: readonly FieldSpec<T>[],
     private readonly analyzer: Analyzer,
     options: { common?: typeof COMMON_TERM; serialised?: AsPlainObject; empty?: boolean } = {},
   ) {
+    this.items = [...items];
     const byName = new Map(fields.map((f) => [f.name, f]));
     const miniOptions: Options<{ i: number; item: T }> = {
       idField: 'i',
@@ -106,8 +113,55 @@ export class TextIndex<T> {
       if (!options.empty) items.forEach((item, i) => this.mini.add({ i, item }));
     }
     this.postings = postingsOf(this.mini);
-    const common = options.common ?? COMMON_TERM;
-    this.commonFrom = Math.max(common.minItems, Math.ceil(items.length * common.share));
+    this.common = options.common ?? COMMON_TERM;
+    this.commonFrom = this.commonThreshold();
+  }
+
+  private commonThreshold(): number {
+    return Math.max(this.common.minItems, Math.ceil(this.mini.documentCount * this.common.share));
+  }
+
+  /** The item in a slot (a hit's `index`); undefined once discarded. */
+  item(slot: number): T | undefined {
+    return this.items[slot];
+  }
+
+  /** Indexes one more item in the next free slot and returns the slot: one document, no rebuild. */
+  add(item: T): number {
+    const slot = this.items.length;
+    this.items.push(item);
+    this.mini.add({ i: slot, item });
+    this.changed();
+    return slot;
+  }
+
+  /**
+   * Takes an unchanged item out at once (MiniSearch's remove: its terms are worked out again and taken from the
+   * postings), so scores and typo corrections are exactly those of an index built without it.
+   */
+  remove(slot: number): void {
+    const item = this.items[slot];
+    if (item === undefined) return;
+    this.mini.remove({ i: slot, item });
+    this.items[slot] = undefined;
+    this.changed();
+  }
+
+  /**
+   * Takes out an item that may have changed since it was added (a contact with one more entry), which remove()
+   * could not find the terms of: MiniSearch's lazy discard, whose postings keep the slot until a vacuum, so
+   * bitmaps skip empty slots themselves.
+   */
+  discard(slot: number): void {
+    if (this.items[slot] === undefined) return;
+    this.mini.discard(slot);
+    this.items[slot] = undefined;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.bitmaps.clear();
+    this.commonFrom = this.commonThreshold();
   }
 
   /**
@@ -117,6 +171,7 @@ export class TextIndex<T> {
   static async build<T>(items: readonly T[], fields: readonly FieldSpec<T>[], analyzer: Analyzer): Promise<TextIndex<T>> {
     const index = new TextIndex(items, fields, analyzer, { empty: true });
     await index.mini.addAllAsync(items.map((item, i) => ({ i, item })), { chunkSize: 500 });
+    index.changed();
     return index;
   }
 
@@ -163,7 +218,9 @@ export class TextIndex<T> {
     let bits = this.bitmaps.get(term);
     if (!bits) {
       bits = new Uint32Array(Math.ceil(this.items.length / 32));
-      for (const docs of this.postings.get(term)?.values() ?? []) for (const id of docs.keys()) bits[id >>> 5]! |= 1 << (id & 31);
+      for (const docs of this.postings.get(term)?.values() ?? []) {
+        for (const id of docs.keys()) if (this.items[id] !== undefined) bits[id >>> 5]! |= 1 << (id & 31);
+      }
       this.bitmaps.set(term, bits);
     }
     return bits;

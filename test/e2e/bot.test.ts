@@ -222,7 +222,7 @@ describe('the bot against the Discord stand-in', () => {
       expect(c.description_localizations?.['sv-SE'], c.name).toBeTruthy();
       for (const o of c.options ?? []) expect(o.name_localizations?.['sv-SE'], `${c.name}.${o.name}`).toBeTruthy();
     }
-    expect(discordDefinitions().map((c) => c.name)).toEqual(['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help']);
+    expect(discordDefinitions().map((c) => c.name)).toEqual(['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'report', 'log', 'help']);
   });
 });
 

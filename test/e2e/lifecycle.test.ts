@@ -1,4 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COMMAND_SPECS } from '../../src/commands/registry.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerInteraction } from '../../src/interactions/answer.js';
 import { DiscordStandIn } from '../stand-in/discord.js';
@@ -115,20 +119,23 @@ describe('running it', () => {
       child.stdout.on('data', (d) => (out += d));
       const code = await new Promise((r) => child.on('exit', r));
       expect(code).toBe(0);
-      expect(out).toContain(`Registered 8 commands for server ${discord.guildId}`);
-      expect(discord.registeredCommands.get(`guild:${discord.guildId}`)!.map((c) => c.name)).toEqual(['visit', 'contact', 'timeline', 'search', 'summary', 'entry', 'ask', 'help']);
+      expect(out).toContain(`Registered ${COMMAND_SPECS.length} commands for server ${discord.guildId}`);
+      expect(discord.registeredCommands.get(`guild:${discord.guildId}`)!.map((c) => c.name)).toEqual(COMMAND_SPECS.map((s) => s.name));
+      // /log reaches Discord hidden from members without Manage Server.
+      expect(discord.registeredCommands.get(`guild:${discord.guildId}`)!.find((c) => c.name === 'log')!.default_member_permissions).toBe('32');
     } finally {
       await discord.close();
     }
     const dry = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/deploy.ts', '--dry-run'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DISCORD_TOKEN: '' } });
-    expect(JSON.parse(dry.stdout)).toHaveLength(8);
+    expect(JSON.parse(dry.stdout)).toHaveLength(COMMAND_SPECS.length);
   }, 20000);
 
   it('npm start connects, answers, and shuts down cleanly on SIGTERM and SIGINT', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const discord = await DiscordStandIn.start();
       try {
-        const env = { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', DATA_FILE: '' };
+        const DATABASE_FILE = join(mkdtempSync(join(tmpdir(), 'projektminne-start-')), 'record.db');
+        const env = { ...process.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', DATA_FILE: '', DATABASE_FILE };
         const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env });
         let out = '';
         child.stdout.on('data', (d) => (out += d));

@@ -70,7 +70,7 @@ describe('issue 12 through the Discord stand-in', () => {
 
   it('Swedish /help names /besök, /kontakt and every command as a Swedish client shows it', async () => {
     const names = (await run('help', [], 'sv-SE')).embeds[0]!.fields!.map((f) => f.name);
-    expect(names).toEqual(['/besök', '/kontakt', '/tidslinje', '/sök', '/sammanfattning', '/aktivitet', '/fråga', '/hjälp']);
+    expect(names).toEqual(['/besök', '/kontakt', '/tidslinje', '/sök', '/sammanfattning', '/aktivitet', '/fråga', '/rapport', '/logga', '/hjälp']);
   });
 
   it('a 120-character /search pages with working buttons, also after a restart; so does a 500-character one', async () => {

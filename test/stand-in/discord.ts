@@ -8,13 +8,28 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { checkChoices, checkMessage, type FormError, formErrorBody } from './limits.js';
+import { checkChoices, checkCommandPermissions, checkMessage, checkModal, type FormError, formErrorBody } from './limits.js';
 
 // The stand-in reads arbitrary JSON from the client and hands it to tests to inspect: `any` is the honest type.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 export const INTERACTION_TIMEOUT_MS = 3000;
+
+/** The permissions the stand-in's members have unless a test says otherwise: no Manage Server (1 << 5), no Administrator. */
+export const EVERYONE_PERMISSIONS = String(2248473465835073n & ~((1n << 5n) | (1n << 3n)));
+/** Two roles of the stand-in's server (beside @everyone), for tests of who may do what. */
+export const ROLES = { editor: '112233445566778899', other: '998877665544332211' } as const;
+
+/** Manage Server, as Discord writes a permission bit set. */
+export const MANAGE_GUILD = String(1n << 5n);
+
+export interface MemberOverride {
+  roles?: string[];
+  permissions?: string;
+  nick?: string | null;
+  user?: Json;
+}
 
 let snowflakeCounter = 0n;
 /** Discord-shaped ids: a timestamp part and a counter, so they sort by creation. */
@@ -193,6 +208,13 @@ export class DiscordStandIn {
 
   /** Records the endpoint's HTTP response as the interaction's first answer (Discord takes it from the response). */
   acknowledgedOverHttp(record: InteractionRecord, response: Json): void {
+    // Held to the same rules as a callback over REST: a modal must fit Discord's limits.
+    const errors = response.type === 9 ? checkModal(response.data ?? {}) : [4, 7].includes(response.type as number) ? checkMessage(response.data ?? {}) : [];
+    if (errors.length > 0) {
+      record.rejected.push({ status: 400, code: 50035, path: 'http-response' });
+      this.notify();
+      return;
+    }
     record.callbacks.push({ kind: 'callback', type: response.type as number, body: response, files: [], at: Date.now() });
     this.notify();
   }
@@ -207,6 +229,28 @@ export class DiscordStandIn {
   button(customId: string, message: Json, locale = 'en-US', ephemeral = false): InteractionRecord {
     const msg = { ...this.messageShape(message), flags: ephemeral ? 64 : 0 };
     return this.interaction({ type: 3, data: { custom_id: customId, component_type: 2 }, message: msg }, locale);
+  }
+
+  /**
+   * Dispatches a MODAL_SUBMIT (type 5) as Discord sends it when the user submits a modal: its custom_id and each
+   * text input's value in action rows. `member` overrides the member's roles and permissions (who may edit).
+   * `overGateway: false` only creates it, for the HTTP door (see httpCommand).
+   */
+  modalSubmit(customId: string, fields: Record<string, string>, options: { locale?: string; member?: MemberOverride; overGateway?: boolean; message?: Json } = {}): InteractionRecord {
+    const components = Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] }));
+    const extra = { ...(options.member ? { member: this.member(options.member) } : {}), ...(options.message ? { message: this.messageShape(options.message) } : {}) };
+    return this.interaction({ type: 5, data: { custom_id: customId, components } }, options.locale ?? 'en-US', extra, options.overGateway ?? true);
+  }
+
+  /** A slash command from a member with these roles and permissions. */
+  commandAs(member: MemberOverride, name: string, options: Json[] = [], locale = 'en-US', overGateway = true): InteractionRecord {
+    return this.interaction({ type: 2, data: { id: snowflake(), name, type: 1, options, guild_id: this.guildId } }, locale, { member: this.member(member) }, overGateway);
+  }
+
+  /** A button click from a member with these roles and permissions. */
+  buttonAs(member: MemberOverride, customId: string, message: Json, locale = 'en-US', ephemeral = false): InteractionRecord {
+    const msg = { ...this.messageShape(message), flags: ephemeral ? 64 : 0 };
+    return this.interaction({ type: 3, data: { custom_id: customId, component_type: 2 }, message: msg }, locale, { member: this.member(member) });
   }
 
   /** Dispatches a MESSAGE_CREATE from the test user. */
@@ -224,8 +268,18 @@ export class DiscordStandIn {
 
   readonly dmChannelId = snowflake();
 
-  private member() {
-    return { user: this.user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '2248473465835073' };
+  /** The test user as a guild member: by default with the everyday permissions of @everyone (no Manage Server). */
+  private member(override: MemberOverride = {}) {
+    return {
+      user: override.user ?? this.user,
+      nick: override.nick ?? null,
+      roles: override.roles ?? [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      permissions: override.permissions ?? EVERYONE_PERMISSIONS,
+    };
   }
 
   private interaction(body: Json, locale: string, extra: Json = {}, overGateway = true): InteractionRecord {
@@ -350,7 +404,11 @@ export class DiscordStandIn {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: this.guildId, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id: this.guildId, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: ROLES.editor, name: 'Redaktör', permissions: EVERYONE_PERMISSIONS, position: 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: ROLES.other, name: 'Medlem', permissions: EVERYONE_PERMISSIONS, position: 2, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -440,6 +498,8 @@ export class DiscordStandIn {
       const key = m[2] ? `guild:${m[2]}` : 'global';
       if (m[1] !== this.applicationId) return send(404, { message: 'Unknown Application', code: 10002 });
       if (method === 'PUT') {
+        const errors = (body as unknown as Json[]).flatMap((c, i) => checkCommandPermissions(c, i));
+        if (errors.length > 0) return send(400, formErrorBody(errors));
         const commands = (body as unknown as Json[]).map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() }));
         this.registeredCommands.set(key, commands);
         return send(200, commands);
@@ -458,7 +518,13 @@ export class DiscordStandIn {
         record.rejected.push({ status: 404, code: 10062, path });
         return send(404, { message: 'Unknown interaction', code: 10062 });
       }
-      const errors: FormError[] = body.type === 8 ? checkChoices(body.data ?? {}) : [4, 7].includes(body.type) ? checkMessage(body.data ?? {}) : [];
+      // A modal answers a command or a component only: never an autocomplete, never another modal's submission.
+      if (body.type === 9 && ![2, 3].includes(record.payload.type as number)) {
+        record.rejected.push({ status: 400, code: 50035, path });
+        return send(400, formErrorBody([{ path: 'type', code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Interaction response type is invalid for this interaction' }]));
+      }
+      const errors: FormError[] =
+        body.type === 8 ? checkChoices(body.data ?? {}) : [4, 7].includes(body.type) ? checkMessage(body.data ?? {}) : body.type === 9 ? checkModal(body.data ?? {}) : [];
       if (errors.length > 0) {
         record.rejected.push({ status: 400, code: 50035, path });
         return send(400, formErrorBody(errors.map((e) => ({ ...e, path: `data.${e.path}` }))));

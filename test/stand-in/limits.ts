@@ -27,6 +27,12 @@ const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  // Modals (API reference: Interaction Response "Modal", Component "Text Input").
+  modalTitle: 45,
+  modalRows: 5,
+  textInputLabel: 45,
+  textInputValue: 4000,
+  textInputPlaceholder: 100,
 };
 
 type Json = Record<string, unknown>;
@@ -110,6 +116,57 @@ export function checkChoices(data: Json): FormError[] {
     tooLong(errors, `choices.${i}.value`, c.value, LIMITS.choiceValue);
   });
   return errors;
+}
+
+/**
+ * An INTERACTION_CALLBACK type 9 body's data: title, custom_id, at most five action rows, each holding exactly one
+ * text input (type 4) with a custom_id, a label, style 1 or 2, and lengths within Discord's.
+ */
+export function checkModal(data: Json): FormError[] {
+  const errors: FormError[] = [];
+  const required = (path: string, v: unknown) => {
+    if (len(v) === 0) errors.push({ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+  };
+  required('title', data.title);
+  tooLong(errors, 'title', data.title, LIMITS.modalTitle);
+  required('custom_id', data.custom_id);
+  tooLong(errors, 'custom_id', data.custom_id, LIMITS.customId);
+  const rows = Array.isArray(data.components) ? (data.components as Json[]) : [];
+  if (rows.length === 0) required('components', '');
+  if (rows.length > LIMITS.modalRows) errors.push({ path: 'components', code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${LIMITS.modalRows} or fewer in length.` });
+  const ids = new Set<string>();
+  rows.forEach((row, i) => {
+    const inner = Array.isArray(row.components) ? (row.components as Json[]) : [];
+    if (row.type !== 1 || inner.length !== 1) errors.push({ path: `components.${i}`, code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', message: 'An action row in a modal holds exactly one text input' });
+    inner.forEach((c, j) => {
+      const p = `components.${i}.components.${j}`;
+      if (c.type !== 4) errors.push({ path: `${p}.type`, code: 'UNION_TYPE_CHOICES', message: 'Value of field "type" must be one of (4,).' });
+      if (c.style !== 1 && c.style !== 2) errors.push({ path: `${p}.style`, code: 'BASE_TYPE_CHOICES', message: 'Value must be one of (1, 2).' });
+      required(`${p}.custom_id`, c.custom_id);
+      tooLong(errors, `${p}.custom_id`, c.custom_id, LIMITS.customId);
+      if (ids.has(str(c.custom_id))) errors.push({ path: `${p}.custom_id`, code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+      ids.add(str(c.custom_id));
+      required(`${p}.label`, c.label);
+      tooLong(errors, `${p}.label`, c.label, LIMITS.textInputLabel);
+      tooLong(errors, `${p}.value`, c.value, LIMITS.textInputValue);
+      tooLong(errors, `${p}.placeholder`, c.placeholder, LIMITS.textInputPlaceholder);
+      for (const key of ['min_length', 'max_length'] as const) {
+        const n = c[key];
+        if (n !== undefined && (typeof n !== 'number' || n < (key === 'min_length' ? 0 : 1) || n > LIMITS.textInputValue)) {
+          errors.push({ path: `${p}.${key}`, code: 'NUMBER_TYPE_MAX', message: `${key} must be between ${key === 'min_length' ? 0 : 1} and ${LIMITS.textInputValue}.` });
+        }
+      }
+      if (typeof c.max_length === 'number' && len(c.value) > c.max_length) errors.push({ path: `${p}.value`, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${c.max_length} or fewer in length.` });
+    });
+  });
+  return errors;
+}
+
+/** default_member_permissions on a command: null, or a permission bit set as a string of digits. */
+export function checkCommandPermissions(command: Json, i: number): FormError[] {
+  const v = command.default_member_permissions;
+  if (v === undefined || v === null || (typeof v === 'string' && /^\d+$/.test(v))) return [];
+  return [{ path: `${i}.default_member_permissions`, code: 'NUMBER_TYPE_COERCE', message: `Value "${String(v)}" is not snowflake.` }];
 }
 
 /** Discord's error body for an invalid form: { code: 50035, errors: { path: { _errors: [...] } } }. */

@@ -1,0 +1,56 @@
+import type { Entry } from '../data/schema.js';
+
+/** Each entry's position in its record's order (record.entries), the date order's tie-break. */
+const recordPosition = new WeakMap<Entry, number>();
+
+/** Numbers the entries of a record-ordered list from `from` to `to` (all of them by default). */
+export function numberInRecordOrder(entries: readonly Entry[], from = 0, to = entries.length): void {
+  for (let i = from; i < to; i++) recordPosition.set(entries[i]!, i);
+}
+
+/**
+ * Date order; entries of the same period keep the record's order (the team wrote a season's lines in the order
+ * things happened), never the order of their ids. Entries never numbered fall back to their ids.
+ */
+export const byDate = (a: Entry, b: Entry) =>
+  a.period.start.localeCompare(b.period.start) ||
+  a.period.end.localeCompare(b.period.end) ||
+  (recordPosition.get(a) ?? Infinity) - (recordPosition.get(b) ?? Infinity) ||
+  a.id.localeCompare(b.id);
+
+/** The first position in [0, length) for which `before` is false, given that it is true up to some point and false after. */
+export function lowerBound(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Puts an entry into a date-ordered list at its place (once: an entry already there is not added again). Appending
+ * in date order, as a full build does, costs one comparison; an entry added later is one binary search away.
+ */
+export function insertByDate(list: Entry[], entry: Entry): void {
+  const last = list[list.length - 1];
+  if (last === entry) return;
+  if (!last || byDate(last, entry) < 0) {
+    list.push(entry);
+    return;
+  }
+  const at = lowerBound(list.length, (i) => byDate(list[i]!, entry) < 0);
+  if (list[at] !== entry) list.splice(at, 0, entry);
+}
+
+/** Takes an entry out of a date-ordered list; false when it was not there. */
+export function removeByDate(list: Entry[], entry: Entry): boolean {
+  let at = lowerBound(list.length, (i) => byDate(list[i]!, entry) < 0);
+  // Entries equal in date order are only the same entry (ids differ), but a replaced entry may have moved: scan.
+  if (list[at] !== entry) at = list.indexOf(entry);
+  if (at < 0) return false;
+  list.splice(at, 1);
+  return true;
+}
