@@ -124,8 +124,8 @@ describe('ask', () => {
   // answer line, the reading line and the first entry under them.
   it.each([
     ['När besökte vi Motala?', 'sv', 'Hösten 2017: studieresa till DigidelCenter på Motala bibliotek', 'besök · Motala', MOTALA[0]],
-    ['When did we visit Motla?', 'en', 'Autumn 2017: a study trip to the DigidelCenter at Motala library', 'visits · Motla', MOTALA[0]],
-    ['Who was the project lead in Västerbotten?', 'en', 'Rebecca Eriksson, projektledare – Digitala servicecenter Västerbotten', 'Västerbotten', '2017-spring-phone-interview-vasterbotten'],
+    ['When did we visit Motla?', 'en', 'Autumn 2017: a study trip to the DigidelCenter at Motala library', 'visits · Motala', MOTALA[0]],
+    ['Who was the project lead in Västerbotten?', 'en', 'Rebecca Eriksson, project lead – Digitala servicecenter Västerbotten', 'Västerbotten', '2017-spring-phone-interview-vasterbotten'],
     ['Vem är Petter Stjernstedt?', 'sv', 'Petter Stjernstedt, projektsamordnare – Digidelcenter Sundsvalls stadsbibliotek', '”Petter Stjernstedt”', '2017-spring-phone-interview-sundsvall'],
     ['Vad gjorde vi hösten 2016?', 'sv', '2 aktiviteter', 'hösten 2016', '2016-autumn-regional-conference'],
     ['Vilka bibliotek har vi mejlat?', 'sv', 'Blackebergs bibliotek', 'mejlkontakt · bibliotek', '2018-spring-email-blackeberg'],

@@ -16,7 +16,7 @@ describe('summary sentences agree with the period asked', () => {
     const en = run('summary', '2016', 'en');
     expect(en.description).toBe('4 activities in 2016. One of them also runs outside this period.');
     expect(run('summary', '2016', 'sv').description).toBe('4 aktiviteter under 2016. En av dem pågår också utanför perioden.');
-    expect(renderText(en)).toContain('Mapping: Kartläggning av tillgången till medborgarservice i Stockholms län (runs autumn 2016 – spring 2017, past this period)');
+    expect(renderText(en)).toContain('Mapping: Kartläggning av tillgången till medborgarservice i Stockholms län (runs autumn 2016 – spring 2017, partly outside this period)');
   });
 
   it('one activity is singular in both languages', () => {

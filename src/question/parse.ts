@@ -1,7 +1,7 @@
 import type { Entry, Kind } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import { type MonthSpan, readPeriod, isUnsupported, type UnsupportedKind } from '../search/period.js';
-import { type PlaceName, placeKey } from '../search/places.js';
+import { isGenericWord, type PlaceName, placeKey } from '../search/places.js';
 import { sweden, type SwedishPlace } from '../search/sweden.js';
 import { fold, STOPWORDS, words } from '../search/text.js';
 import {
@@ -23,8 +23,10 @@ import {
 
 /** A place the question names: the record's places it covers, and how the question wrote it. */
 export interface PlaceConstraint {
-  /** As written in the question, for the reading line and for "no activity in …". */
+  /** As written in the question. */
   text: string;
+  /** As the record or Sweden's gazetteer writes it ("Älvsjö bibliotek", "Norrland"): what answers and readings say. */
+  label: string;
   /** The record's place names it covers (empty: a Swedish place where the record has no activity). */
   places: PlaceName[];
   /** The Swedish place it names, when it is one (a municipality, county or land). */
@@ -160,10 +162,15 @@ function placesIn(tokens: Token[], index: RecordIndex): { at: number; length: nu
         const phrase = span.map((t) => t.raw).join(' ');
         if (n === 1 && (span[0]!.folded.length < 4 || /^\d+$/.test(span[0]!.folded))) continue;
         const match = index.places.resolve(phrase);
-        const ok = match && (match.quality === 'exact' || (match.quality === 'fuzzy' && span.every((t) => t.folded.length >= 5)));
+        // A typo ("Motla") or a name cut short ("sundsval") counts only in words long enough not to be other words.
+        const ok =
+          match &&
+          (match.quality === 'exact' ||
+            (match.quality === 'fuzzy' && span.every((t) => t.folded.length >= 5)) ||
+            (match.quality === 'prefix' && n === 1 && span[0]!.folded.length >= 6 && !FILLER.has(span[0]!.folded) && !isGenericWord(span[0]!.folded)));
         // Several words must be a name as a whole ("Hässelby gård"), not words around one ("touch with Skärholmen").
         if (!ok || (n > 1 && (match.sweden || !match.places.some((p) => placeKey(p.label) === placeKey(phrase))))) continue;
-        found.push({ at: i, length: n, constraint: { text: phrase, places: match.places } });
+        found.push({ at: i, length: n, constraint: { text: phrase, label: match.places[0]!.label, places: match.places } });
         use(tokens, i, n);
       }
     }
@@ -178,7 +185,7 @@ function placesIn(tokens: Token[], index: RecordIndex): { at: number; length: nu
     const raw = tokens.slice(m.start, m.end).map((t) => t.raw).join(' ');
     const lookup = index.places.lookup(raw);
     const places = lookup.status === 'found' ? lookup.match.places : [];
-    found.push({ at: m.start, length: m.end - m.start, constraint: { text: raw, places, sweden: m.place } });
+    found.push({ at: m.start, length: m.end - m.start, constraint: { text: raw, label: m.place.name, places, sweden: m.place } });
     use(tokens, m.start, m.end - m.start);
   }
   recordNames([1]);
@@ -192,7 +199,8 @@ function placesIn(tokens: Token[], index: RecordIndex): { at: number; length: nu
       const narrowed = last.constraint.places
         .map((p) => ({ ...p, entries: p.entries.filter((e) => inner.has(e)) }))
         .filter((p) => p.entries.length > 0);
-      last.constraint = { text: `${last.constraint.text} ${tokens[f.at - 1]!.raw} ${f.constraint.text}`, places: narrowed, sweden: last.constraint.sweden };
+      const joined = `${last.constraint.text} ${tokens[f.at - 1]!.raw} ${f.constraint.text}`;
+      last.constraint = { text: joined, label: `${last.constraint.label} ${tokens[f.at - 1]!.raw} ${f.constraint.label}`, places: narrowed, sweden: last.constraint.sweden };
       last.length = f.at + f.length - last.at;
     } else merged.push(f);
   }

@@ -4,7 +4,7 @@ import { overlaps, type UnsupportedKind } from '../search/period.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import { entriesOf, type Question } from './parse.js';
-import { CONTACT_KINDS, type Shape, type Unit } from './vocabulary.js';
+import { CONTACT_KINDS, OWN_WORK_WORDS, type Shape, type Unit } from './vocabulary.js';
 
 /** Something the question asked for that the record does not hold: said plainly instead of dropped. */
 export type Miss =
@@ -46,7 +46,8 @@ export interface AnswerModel {
   /** For who: the named people (with role and organisation), and organisations the record names no one at. */
   people: Pick<Person, 'name' | 'role' | 'organisation'>[];
   unnamed: Entry[];
-  /** For first/last comparisons of two places: which came first. */
+  /** For a yes/no question about several places: each place's own verdict. */
+  perPlace: { label: string; entries: Entry[]; missing: boolean }[];
   misses: Miss[];
   /** How a question was read; null for a command's own reply. */
   reading: Reading | null;
@@ -97,6 +98,7 @@ export function commandAnswer(shape: Shape, entries: readonly Entry[], options: 
     people: [],
     unnamed: [],
     misses: [],
+    perPlace: [],
     reading: null,
   };
   if (shape === 'who') collectPeople(model);
@@ -123,10 +125,12 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const period = q.period;
   if (period && !all.some((e) => overlaps(e.period, period))) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
 
-  const placeSets = q.places.map((p) => {
-    if (p.places.length === 0) misses.push({ kind: 'place', text: p.text, sweden: p.sweden });
-    return entriesOf(p);
-  });
+  const placeSets = q.places.map((p) => entriesOf(p));
+  const missingPlaces = q.places.filter((p) => p.places.length === 0);
+  // "Did we visit Nykvarn or Luleå?": a yes/no question about several places answers each; only when none of them
+  // is in the record is the whole answer no.
+  const perPlace = q.shape === 'yes-no' && q.places.length > 1 && missingPlaces.length < q.places.length;
+  if (!perPlace) for (const p of missingPlaces) misses.push({ kind: 'place', text: p.label, sweden: p.sweden });
   const excluded = new Set(q.excluded.flatMap((p) => [...entriesOf(p)]));
   // The words left over are searched together. A word that finds nothing is dropped when it is an ordinary word
   // ("följde", "deltog"); when it is written as a name ("Anna Svensson") the record not having it is the answer.
@@ -138,8 +142,8 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
 
   const reading: Reading = {
     kinds: q.kinds,
-    places: q.places.map((p) => p.text),
-    excluded: q.excluded.map((p) => p.text),
+    places: q.places.map((p) => p.label),
+    excluded: q.excluded.map((p) => p.label),
     period: period ? { start: period.start, end: period.end } : null,
     terms: q.terms,
     unit: q.unit,
@@ -148,13 +152,14 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     shape: q.shape,
     entries: [],
     also: [],
-    subject: q.places[0]?.text ?? null,
+    subject: q.places[0]?.label ?? null,
     nearest: [],
     items: [],
     unit: q.unit,
     unitWord: q.unitWord,
     people: [],
     unnamed: [],
+    perPlace: [],
     misses,
     reading,
   };
@@ -167,7 +172,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const atPlace = (e: Entry) => placeSets.length === 0 || placeSets.some((s) => s.has(e));
   const where = all.filter((e) => atPlace(e) && !excluded.has(e) && termSets.every((s) => s.has(e)));
   const inPeriod = (e: Entry) => !period || overlaps(e.period, period);
-  const ofKind = (e: Entry) => !q.kinds || q.kinds.includes(e.kind);
+  // A question about the project's own work (the conference) also means entries whose words say it happened there.
+  const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
+  const mentionsOwnWork = (e: Entry) => ownWork.length > 0 && ownWork.some((w) => fold(`${e.source} ${e.summary}`).includes(w));
+  const ofKind = (e: Entry) => !q.kinds || q.kinds.includes(e.kind) || mentionsOwnWork(e);
   const ofUnit = (e: Entry) =>
     q.unit === 'libraries' ? isLibrary(e) && (q.kinds ?? CONTACT_KINDS).includes(e.kind) : q.unit === 'people' ? named(e) : true;
   const matching = where.filter((e) => inPeriod(e) && ofKind(e) && ofUnit(e));
@@ -185,6 +193,12 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       break;
     }
     case 'yes-no': {
+      if (perPlace) {
+        model.perPlace = q.places.map((p, i) => ({ label: p.label, entries: matching.filter((e) => placeSets[i]!.has(e)), missing: p.places.length === 0 }));
+        model.yes = model.perPlace.every((p) => p.entries.length > 0);
+        model.entries = matching;
+        break;
+      }
       model.yes = matching.length > 0;
       model.entries = matching;
       if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = where;
@@ -214,7 +228,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       }
   }
 
-  if (q.shape === 'who' || q.unit === 'people') collectPeople(model);
+  // "Vilka projektledare pratade vi med?" asks for people, though it opens like a list.
+  const roles = new Set(all.flatMap((e) => e.people.map((p) => (p.role ? fold(p.role) : ''))).filter(Boolean));
+  if (q.shape === 'which' && q.terms.some((term) => [...roles].some((r) => fold(term).startsWith(r)))) model.shape = 'who';
+  if (model.shape === 'who' || q.unit === 'people') collectPeople(model);
   if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries);
   return model;
 }

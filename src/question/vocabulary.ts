@@ -26,6 +26,17 @@ export const VERB_CUES = new Set([
   ...['intervjua', 'interviewed', 'telefonintervjuade', 'aka till', 'go to', 'go on', 'in touch', 'e mail', 'e mailed', 'besokte vi', 'kontakt'],
 ]);
 
+/**
+ * The project's own work can be mentioned in other entries' words: the September conversations were held at the
+ * "Regional konferens Storforsen". A question about the conference there means those entries too.
+ */
+export const OWN_WORK_WORDS: Partial<Record<Kind, readonly string[]>> = {
+  conference: ['konferens', 'conference'],
+  workshop: ['workshop'],
+  survey: ['enkat', 'survey'],
+  mapping: ['kartlaggning', 'mapping'],
+};
+
 /** Words (or phrases) that name kinds, by verb or noun, Swedish and English. Longest phrases are tried first. */
 export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['studiebesok', ['visit', 'study-visit']],
@@ -52,10 +63,10 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['interview', ['phone-interview']],
   ['interviews', ['phone-interview']],
   ['interviewed', ['phone-interview']],
-  ['telefonsamtal', ['phone-call']],
-  ['telefonsamtalen', ['phone-call']],
-  ['phone call', ['phone-call']],
-  ['phone calls', ['phone-call']],
+  ['telefonsamtal', ['phone-interview', 'phone-call']],
+  ['telefonsamtalen', ['phone-interview', 'phone-call']],
+  ['phone call', ['phone-interview', 'phone-call']],
+  ['phone calls', ['phone-interview', 'phone-call']],
   ['ringde', ['phone-interview', 'phone-call']],
   ['ringt', ['phone-interview', 'phone-call']],
   ['ringa', ['phone-interview', 'phone-call']],
@@ -202,6 +213,6 @@ export const FILLER = new Set(
     'can could would you please tell me i was wondering just hey did do does we us our have has had make made hold held ' +
     'take took place the a an of in on at to for and or is are was were it its there any anyone someone anything thing things ' +
     'ever both called named get keep along came come part took record project activities activity aktiviteter aktivitet ' +
-    'ganger times gang berätta say saga kontakt sa city stad town'
+    'ganger times gang berätta say saga kontakt sa city stad town person total totalt sammanlagt overall anyone'
   ).split(' '),
 );

@@ -32,7 +32,9 @@ function list(items: string[], locale: Locale): string {
 export function entryPhrase(e: Entry, locale: Locale): string {
   if (locale === 'en') return lowerFirst(e.summary.replace(/\.$/, ''));
   const inTitle = new Set(words(fold(e.title)));
-  const missing = (name: string) => words(fold(name)).some((w) => w.length >= 4 && !inTitle.has(w));
+  const source = fold(e.source);
+  // Only names the record itself writes ("Teknikpunkten", "Storforsen"), never a name the data file made up.
+  const missing = (name: string) => source.includes(fold(name)) && words(fold(name)).some((w) => w.length >= 4 && !inTitle.has(w));
   const people = e.people.filter((p) => p.name).map((p) => [p.name, p.role].filter(Boolean).join(', '));
   const extras = [...new Set([...e.places.map((p) => p.name), ...e.organisations])].filter(missing);
   const details = [...people, ...extras];
@@ -40,7 +42,23 @@ export function entryPhrase(e: Entry, locale: Locale): string {
 }
 
 /** "studieresa till DigidelCenter på Motala bibliotek (hösten 2017)" */
-const withWhen = (e: Entry, locale: Locale) => `${entryPhrase(e, locale)} (${when(e, locale)})`;
+function withWhen(e: Entry, locale: Locale): string {
+  const phrase = entryPhrase(e, locale);
+  // One pair of brackets: "(Julia Larsson, projektledare; våren 2017)", not "(…) (våren 2017)".
+  return phrase.endsWith(')') ? `${phrase.slice(0, -1)}; ${when(e, locale)})` : `${phrase} (${when(e, locale)})`;
+}
+
+/** The same with its article in Swedish, where a list follows a verb: "ett besök på …", "en telefonintervju med …". */
+function withArticle(e: Entry, locale: Locale): string {
+  // Titles of workshops are plural ("Workshops med …"), and English summaries carry their own article.
+  if (locale === 'en' || e.kind === 'workshop') return withWhen(e, locale);
+  return `${article(e.kind, locale)} ${withWhen(e, locale)}`;
+}
+
+/** "mejlkontakt, våren 2018" or "telefonsamtal, våren 2018; besök, våren 2017": how and when, each pair once. */
+function groupedKinds(entries: readonly Entry[], locale: Locale): string {
+  return [...new Set(entries.map((e) => `${kindWord(e.kind, locale)}, ${when(e, locale)}`))].join('; ');
+}
 const kindWord = (kind: Kind, locale: Locale) => lowerFirst(KIND_LABELS[kind][locale]);
 
 // Swedish nouns in -besök and -samtal are neuter ("ett besök"); the other kinds are common gender ("en studieresa").
@@ -90,11 +108,20 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
     return `${model.shape === 'yes-no' ? (sv ? 'Nej, ' : 'No, ') : ''}${model.shape === 'yes-no' ? why : upperFirst(why)}.`;
   }
   if (model.shape === 'yes-no') {
-    if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${list(entries.map((e) => withWhen(e, locale)), locale)}.`;
+    if (model.perPlace.length > 1) {
+      // "Besökte vi Nykvarn eller Luleå?": each place gets its own verdict.
+      const verdicts = model.perPlace.map((p) =>
+        p.entries.length > 0
+          ? `${p.label}: ${sv ? 'ja' : 'yes'} (${list(p.entries.map((e) => withArticle(e, locale)), locale)})`
+          : `${p.label}: ${sv ? 'nej' : 'no'}${p.missing ? (sv ? ', ingen aktivitet där' : ', no activity there') : ''}`,
+      );
+      return `${upperFirst(verdicts.join('. '))}.`;
+    }
+    if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${list(entries.map((e) => withArticle(e, locale)), locale)}.`;
     if (model.nearest.length > 0) {
-      return sv
-        ? `Nej. Det närmaste protokollet har är ${list(model.nearest.map((e) => withWhen(e, locale)), locale)}.`
-        : `No. The nearest the record has is ${list(model.nearest.map((e) => withWhen(e, locale)), locale)}.`;
+      // The record not saying so is not the record saying no: say what it does hold.
+      const held = list(model.nearest.map((e) => withArticle(e, locale)), locale);
+      return sv ? `Nej, inte enligt protokollet. Det har ${held}.` : `No, not according to the record. It has ${held}.`;
     }
     return sv ? 'Nej, protokollet har inget sådant.' : 'No, the record has nothing like that.';
   }
@@ -110,15 +137,20 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       return sv ? `${lead}. ${subject} nämns också i ${more}.` : `${lead}. ${subject} is also mentioned in ${more}.`;
     }
     case 'who': {
-      const people = model.people.map((p) => personText(p));
-      // Where the record names no one, its own words say who was there ("tillsammans med biblioteksanställda").
-      const unnamed = model.unnamed.map((e) =>
-        e.people[0] ? `${personText(e.people[0])} (${withWhen(e, locale)})` : sv ? `”${e.source}”` : withWhen(e, locale),
-      );
+      const people = model.people.map((p) => personText(p, locale));
       const parts: string[] = [];
       if (people.length > 0) parts.push(`${list(people, locale)}.`);
-      if (unnamed.length > 0) {
-        parts.push(sv ? `Protokollet nämner inga namn för ${list(unnamed, locale)}.` : `The record gives no names for ${list(unnamed, locale)}.`);
+      // Where the record names no one: the organisations (with a role where it gives one), then when and how;
+      // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
+      const bodies = model.unnamed.filter((e) => e.people[0]).map((e) => personText(e.people[0]!, locale));
+      const without = model.unnamed.filter((e) => !e.people[0]);
+      if (bodies.length > 0) {
+        const how = groupedKinds(model.unnamed.filter((e) => e.people[0]), locale);
+        parts.push(sv ? `Protokollet nämner inga namn, bara ${list([...new Set(bodies)], locale)} (${how}).` : `The record names no one, only ${list([...new Set(bodies)], locale)} (${how}).`);
+      }
+      if (without.length > 0) {
+        const words = list(without.map((e) => (sv ? `”${e.source}”` : withWhen(e, locale))), locale);
+        parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
       }
       return parts.join(' ');
     }
@@ -131,6 +163,12 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       const what = model.unitWord ?? (model.unit ? UNIT_WORDS[model.unit][sv ? 0 : 1] : sv ? 'aktiviteter' : 'activities');
       const shown = model.unit ? model.items : entries.map((e) => withWhen(e, locale));
       const span = model.reading?.period ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
+      if (!model.unit && entries.length > 0 && entries.every((e) => e.kind === 'workshop')) {
+        // Each workshop entry is a round of workshops ("Workshopar med bibliotekspersonal"): count rounds, not workshops.
+        return sv
+          ? `Workshops vid ${n} tillfällen${span} (protokollet säger inte hur många workshops det var): ${list(shown, locale)}.`
+          : `Workshops on ${n} occasions${span} (the record does not say how many workshops there were): ${list(shown, locale)}.`;
+      }
       return `${n} ${what}${span}: ${list(shown, locale)}.`;
     }
     case 'how-in-touch': {
@@ -191,7 +229,7 @@ export function readingLine(reading: Reading | null, locale: Locale): string {
     ...reading.places,
     ...reading.excluded.map((p) => (sv ? `utom ${p}` : `not ${p}`)),
     reading.period ? inSentence(formatSpan(reading.period.start, reading.period.end, locale), locale) : null,
-    ...(reading.terms.length > 0 ? [`”${reading.terms.join(' ')}”`] : []),
+    ...(reading.terms.length > 0 ? [sv ? `”${reading.terms.join(' ')}”` : `"${reading.terms.join(' ')}"`] : []),
   ].filter(Boolean);
   return `${t(locale).readAs}: ${parts.length > 0 ? parts.join(' · ') : sv ? 'hela protokollet' : 'the whole record'}`;
 }

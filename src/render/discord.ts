@@ -66,7 +66,7 @@ function entryEmbed(entry: Entry, locale: Locale, span: MonthSpan | undefined, f
   const quote = `> ${esc(entry.source)}`;
   return {
     title: esc(entry.title),
-    description: locale === 'en' || full ? `${esc(entry.summary)}\n${quote}` : quote,
+    description: locale === 'en' ? `${esc(entry.summary)}\n${quote}` : quote,
     color: KIND_COLOURS[entry.kind],
     fields,
     ...(full ? { footer: { text: `${m.entryId}: ${entry.id}` } } : {}),

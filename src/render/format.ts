@@ -39,9 +39,17 @@ export function placeText(place: Located): string {
 }
 
 /** "Julia Larsson, projektledare – Digidelcenter Motala bibliotek" (a named person). */
-export function personText(person: Pick<Person, 'name' | 'role' | 'organisation'>): string {
-  const who = [person.name, person.role].filter(Boolean).join(', ');
+export function personText(person: Pick<Person, 'name' | 'role' | 'organisation'>, locale: Locale = 'sv'): string {
+  const who = [person.name, person.role && roleLabel(person.role, locale)].filter(Boolean).join(', ');
   return who ? `${who} – ${person.organisation}` : person.organisation;
+}
+
+// The record's roles in English; the record's own words (Swedish) everywhere else.
+const ROLES_EN: Record<string, string> = { projektledare: 'project lead', projektsamordnare: 'project coordinator', samordnare: 'coordinator' };
+
+/** A role as the reader's language says it: "projektledare" is "project lead" in English. */
+export function roleLabel(role: string, locale: Locale): string {
+  return locale === 'en' ? (ROLES_EN[role.toLowerCase()] ?? role) : role;
 }
 
 /**
@@ -63,7 +71,7 @@ export function contactHeadline(contact: Contact): string {
  * organisation the record names for the entry, once each).
  */
 export function entryContacts(entry: Entry, full = false): { people: string[]; organisations: string[] } {
-  const people = entry.people.filter(isPerson).map(personText);
+  const people = entry.people.filter(isPerson).map((p) => personText(p));
   const unnamed = entry.people.filter((p) => !isPerson(p));
   const organisations = unnamed.map(organisationText);
   if (full) for (const name of entry.organisations) if (!unnamed.some((p) => p.organisation === name)) organisations.push(name);

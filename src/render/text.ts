@@ -37,7 +37,7 @@ function entryBlock(entry: Entry, locale: Locale, span: MonthSpan | undefined, f
   if (people.length > 0) lines.push(`  ${m.people}: ${people.join('; ')}`);
   if (organisations.length > 0) lines.push(`  ${m.organisations}: ${organisations.join('; ')}`);
   if (full && entry.topics.length > 0) lines.push(`  ${m.topics}: ${entry.topics.join(', ')}`);
-  if (locale === 'en' || full) lines.push(`  ${entry.summary}`);
+  if (locale === 'en') lines.push(`  ${entry.summary}`);
   lines.push(`  ${m.record}: “${entry.source}”`, `  ${m.entryId}: ${entry.id}`);
   return lines;
 }
@@ -75,7 +75,8 @@ export function renderText(reply: Reply): string {
     case 'help':
       return [...head, ...reply.commands.map((spec) => `  ${localName(spec, locale).padEnd(15)} ${helpLine(spec, locale)}`)].join('\n');
     case 'entry':
-      return [...head.slice(1), ...entryBlock(reply.entry, locale, undefined, true), ...(reply.provenance ? [`  ${provenanceLine(reply.provenance, locale)}`] : [])].join('\n');
+      // The entry's own block starts with its title; the answer line ("Hösten 2017: …") goes first, like everywhere.
+      return [answerText(reply), ...(description ? [description] : []), '', ...entryBlock(reply.entry, locale, undefined, true), ...(reply.provenance ? [`  ${provenanceLine(reply.provenance, locale)}`] : [])].join('\n');
     case 'report':
       return reportText(reply.report).trimEnd();
     case 'entries':
@@ -94,7 +95,7 @@ export function renderText(reply: Reply): string {
         '',
         ...list(m.counties, f.counties.map((c) => `${c.label} (${c.count})`), ', '),
         ...list(m.places, f.places.map((p) => `${p.place.name} (${p.count})`), ', '),
-        ...list(m.people, f.people.map(personText), '; '),
+        ...list(m.people, f.people.map((p) => personText(p, locale)), '; '),
         ...list(m.organisations, f.organisations.map(organisationText), '; '),
         '',
         `${m.activities}:`,

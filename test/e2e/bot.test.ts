@@ -184,7 +184,7 @@ describe('the bot against the Discord stand-in', () => {
     expect(sv.embeds.map((e: { title: string }) => e.title)).toEqual(['Besök på Bibblerian i Hässelby gård']);
     const en = data(await run('ask', [str('question', 'Who did we phone in spring 2017?')], 'en-US'));
     expect(en.content.split('\n')[0]).toBe(
-      'Julia Larsson, projektledare – Digidelcenter Motala bibliotek; Rebecca Eriksson, projektledare – Digitala servicecenter Västerbotten; and Petter Stjernstedt, projektsamordnare – Digidelcenter Sundsvalls stadsbibliotek.',
+      'Julia Larsson, project lead – Digidelcenter Motala bibliotek; Rebecca Eriksson, project lead – Digitala servicecenter Västerbotten; and Petter Stjernstedt, project coordinator – Digidelcenter Sundsvalls stadsbibliotek.',
     );
     expect(en.content.split('\n')[1]).toBe('-# Read as: phone · spring 2017');
   });
