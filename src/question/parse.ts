@@ -17,7 +17,8 @@ import {
   type Unit,
   UNIT_CUES,
   VERB_CUES,
-  VISIT_KINDS,
+  BEING_KINDS,
+  BEING_VERBS,
   YES_NO_STARTS,
 } from './vocabulary.js';
 
@@ -46,6 +47,8 @@ export interface Question {
   kindNoun: string | null;
   /** Whether the kinds came only from verbs ("besökte") rather than naming an activity ("workshoparna"). */
   kindsFromVerb: boolean;
+  /** Asked where we have been ("har vi varit i", "åkte", "went"): a conversation counts where it was held. */
+  being: boolean;
   places: PlaceConstraint[];
   excluded: PlaceConstraint[];
   /** What a list or count is of, when not the activities themselves ("vilka län", "how many people"). */
@@ -176,6 +179,14 @@ function placesIn(tokens: Token[], index: RecordIndex): { at: number; length: nu
     }
   };
   recordNames([4, 3, 2]);
+  // "i länet", "in the county": the record's own county, where the project worked (Stockholms län).
+  for (const phrase of [['lanet'], ['the', 'county'], ['our', 'county']]) {
+    const at = find(tokens, phrase);
+    const home = index.places.resolve('Stockholms län');
+    if (at < 0 || !home) continue;
+    found.push({ at, length: phrase.length, constraint: { text: tokens.slice(at, at + phrase.length).map((t) => t.raw).join(' '), label: 'Stockholms län', places: home.places } });
+    use(tokens, at, phrase.length);
+  }
   const text = tokens.map((t) => t.raw).join(' ');
   for (const m of sweden().mentions(text)) {
     if (tokens.slice(m.start, m.end).some((t) => t.used)) continue;
@@ -244,6 +255,7 @@ export function parseQuestion(text: string, index: RecordIndex): Question {
   const named: { kinds: readonly Kind[]; verb: boolean }[] = [];
   let kindNoun: string | null = null;
   let kindsFromVerb = true;
+  let being = false;
   const kindAt = new Map<number, string>();
   for (const [phrase, cue] of KIND_PHRASES) {
     for (let at = find(tokens, phrase); at >= 0; at = find(tokens, phrase, at + 1)) {
@@ -253,6 +265,7 @@ export function parseQuestion(text: string, index: RecordIndex): Question {
       kindNoun ??= raw;
       kindAt.set(at, raw);
       if (!verb) kindsFromVerb = false;
+      if (BEING_VERBS.has(phrase.join(' '))) being = true;
       use(tokens, at, phrase.length);
     }
   }
@@ -262,7 +275,10 @@ export function parseQuestion(text: string, index: RecordIndex): Question {
   const from = nouns.length > 0 ? nouns : named;
   let kinds: Kind[] | null = from.length === 0 ? null : [...new Set(from.flatMap((n) => n.kinds))];
   // "När var vi i Härnösand?", "Were we in Nykvarn?": being somewhere is visiting it.
-  if (!kinds && places.length > 0 && BEING.some((phrase) => find(tokens, phrase, 0, false) >= 0)) kinds = [...VISIT_KINDS];
+  if (!kinds && places.length > 0 && BEING.some((phrase) => find(tokens, phrase, 0, false) >= 0)) {
+    kinds = [...BEING_KINDS];
+    being = true;
+  }
 
   // What a list or count is of.
   let unit: Unit | null = null;
@@ -289,7 +305,7 @@ export function parseQuestion(text: string, index: RecordIndex): Question {
   const terms = left.map((t) => t.raw);
   const nameTerms = left.filter((t) => /^\p{Lu}/u.test(t.raw) && t !== tokens[0]).map((t) => t.raw);
 
-  return { text, shape, period, unsupportedPeriod, kinds, kindNoun, kindsFromVerb: kinds !== null && kindsFromVerb, places, excluded, unit, unitWord, terms, nameTerms };
+  return { text, shape, period, unsupportedPeriod, kinds, kindNoun, kindsFromVerb: kinds !== null && kindsFromVerb, being, places, excluded, unit, unitWord, terms, nameTerms };
 }
 
 /** Entries of the record a place constraint covers. */

@@ -46,12 +46,20 @@ export interface AnswerModel {
   /** For who: the named people (with role and organisation), and organisations the record names no one at. */
   people: Pick<Person, 'name' | 'role' | 'organisation'>[];
   unnamed: Entry[];
+  /** For "when" about a place: the kinds asked for, when none of the place's entries is of them ("besök Västerbotten"). */
+  missingKinds: Kind[] | null;
+  /** For yes/no: the organisation asked about is only mentioned in the record, never met or visited. */
+  mentionedOnly?: boolean;
   /** For a yes/no question about several places: each place's own verdict. */
   perPlace: { label: string; entries: Entry[]; missing: boolean }[];
   misses: Miss[];
   /** How a question was read; null for a command's own reply. */
   reading: Reading | null;
 }
+
+/** A text match counts when it scores at least this share of the best one (set against the query set: 0.21 keeps
+ * Bibblerian for "medborgarkontor" at 0.22 and drops Vårsta for "citizen offices" at 0.15). */
+const RELEVANT_SHARE = 0.21;
 
 const isLibrary = (e: Entry) => /bibliot|bibbl/.test(fold(`${e.places.map((p) => p.name).join(' ')} ${e.title}`));
 const named = (e: Entry) => e.people.some((p) => p.name);
@@ -60,13 +68,17 @@ function distinct(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))];
 }
 
-/** The distinct items a unit counts among entries, in record order. */
-function itemsOf(unit: Unit | null, entries: Entry[]): string[] {
+/**
+ * The distinct items a unit counts among entries, in record order. Where we have been, a conversation counts where
+ * it was held (its first place), not the place it was about.
+ */
+function itemsOf(unit: Unit | null, entries: Entry[], being: boolean): string[] {
+  const placesOf = (e: Entry) => (being && e.kind === 'conversation' ? e.places.slice(0, 1) : e.places);
   switch (unit) {
     case 'counties':
-      return distinct(entries.flatMap((e) => e.places.map((p) => p.county)));
+      return distinct(entries.flatMap((e) => placesOf(e).map((p) => p.county)));
     case 'municipalities':
-      return distinct(entries.flatMap((e) => e.places.map((p) => p.municipality)));
+      return distinct(entries.flatMap((e) => placesOf(e).map((p) => p.municipality)));
     case 'people':
       return distinct(entries.flatMap((e) => e.people.map((p) => p.name)));
     case 'places':
@@ -86,6 +98,7 @@ export function commandAnswer(shape: Shape, entries: readonly Entry[], options: 
   const first = kinds ? entries.filter((e) => kinds.includes(e.kind)) : [...entries];
   const also = kinds ? entries.filter((e) => !kinds.includes(e.kind)) : [];
   const [main, rest] = first.length > 0 ? [first, also] : [also, []];
+  const missingKinds = kinds && first.length === 0 && also.length > 0 ? [...kinds] : null;
   const model: AnswerModel = {
     shape,
     entries: main,
@@ -98,6 +111,7 @@ export function commandAnswer(shape: Shape, entries: readonly Entry[], options: 
     people: [],
     unnamed: [],
     misses: [],
+    missingKinds,
     perPlace: [],
     reading: null,
   };
@@ -138,7 +152,14 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const known = q.terms.filter((term) => index.search(term).entries.length > 0);
   const unknownNames = q.nameTerms.filter((term) => !known.includes(term));
   if (unknownNames.length > 0) misses.push({ kind: 'terms', terms: unknownNames });
-  else if (known.length > 0) termSets.push(new Set(index.search(known.join(' ')).entries));
+  else if (known.length > 0) {
+    // The words together first ("job centre" is Arbetsförmedlingen, not every "centre"), then the known ones. Hits
+    // far below the best are words merely brushing an entry ("staff" in "multilingual staff"), not what was asked.
+    const together = index.search(q.terms.join(' '));
+    const { hits } = together.entries.length > 0 ? together : index.search(known.join(' '));
+    const best = hits.reduce((max, h) => Math.max(max, h.score), 0);
+    termSets.push(new Set(hits.filter((h) => h.score >= best * RELEVANT_SHARE).map((h) => h.entry)));
+  }
 
   const reading: Reading = {
     kinds: q.kinds,
@@ -160,6 +181,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     people: [],
     unnamed: [],
     perPlace: [],
+    missingKinds: null,
     misses,
     reading,
   };
@@ -175,7 +197,12 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
   const mentionsOwnWork = (e: Entry) => ownWork.length > 0 && ownWork.some((w) => fold(`${e.source} ${e.summary}`).includes(w));
-  const ofKind = (e: Entry) => !q.kinds || q.kinds.includes(e.kind) || mentionsOwnWork(e);
+  // Being somewhere counts a conversation only where it was held (its first place: Storforsen), not where the
+  // centre it was about lies (Motala).
+  const being = q.being;
+  const heldAt = (e: Entry) =>
+    !being || e.kind !== 'conversation' || q.places.length === 0 || q.places.some((p) => p.places.some((n) => [e.places[0]?.name, e.places[0]?.municipality, e.places[0]?.county, e.places[0]?.district].includes(n.label)));
+  const ofKind = (e: Entry) => !q.kinds || (q.kinds.includes(e.kind) && heldAt(e)) || mentionsOwnWork(e);
   const ofUnit = (e: Entry) =>
     q.unit === 'libraries' ? isLibrary(e) && (q.kinds ?? CONTACT_KINDS).includes(e.kind) : q.unit === 'people' ? named(e) : true;
   const matching = where.filter((e) => inPeriod(e) && ofKind(e) && ofUnit(e));
@@ -188,7 +215,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
         const about = where.filter((e) => inPeriod(e) && ofUnit(e));
         model.entries = about.filter(ofKind);
         model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
-        if (model.entries.length === 0) [model.entries, model.also] = [model.also, []];
+        if (model.entries.length === 0 && model.also.length > 0) {
+          model.missingKinds = q.kinds ? [...q.kinds] : null;
+          [model.entries, model.also] = [model.also, []];
+        }
       } else model.entries = matching;
       break;
     }
@@ -197,6 +227,17 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
         model.perPlace = q.places.map((p, i) => ({ label: p.label, entries: matching.filter((e) => placeSets[i]!.has(e)), missing: p.places.length === 0 }));
         model.yes = model.perPlace.every((p) => p.entries.length > 0);
         model.entries = matching;
+        break;
+      }
+      // An organisation the record only names in an entry's text (Arbetsförmedlingen, a partner of Härnösand's
+      // library) was not visited or met: the record only mentions it.
+      const metIn = (label: string, e: Entry) => [...e.people.map((p) => p.organisation), ...e.places.map((p) => p.name)].some((n) => fold(n) === fold(label));
+      const onlyNamed = (p: Question['places'][number]) =>
+        p.places.length > 0 && p.places.every((n) => n.level === 'organisation' && !n.entries.some((e) => metIn(n.label, e)));
+      if (q.kinds && q.places.length > 0 && q.places.every(onlyNamed)) {
+        model.yes = false;
+        model.mentionedOnly = true;
+        model.nearest = model.entries = where;
         break;
       }
       model.yes = matching.length > 0;
@@ -232,6 +273,6 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const roles = new Set(all.flatMap((e) => e.people.map((p) => (p.role ? fold(p.role) : ''))).filter(Boolean));
   if (q.shape === 'which' && q.terms.some((term) => [...roles].some((r) => fold(term).startsWith(r)))) model.shape = 'who';
   if (model.shape === 'who' || q.unit === 'people') collectPeople(model);
-  if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries);
+  if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries, being);
   return model;
 }

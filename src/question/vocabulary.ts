@@ -10,6 +10,10 @@ export type Shape = 'when' | 'who' | 'where' | 'how-many' | 'which' | 'how-in-to
 
 /** The in-person kinds: what "besöka", "visit", "åka till", "vara i" mean. */
 export const VISIT_KINDS: readonly Kind[] = ['visit', 'study-visit', 'study-trip'];
+/** Being somewhere ("har vi varit i", "went to"): a visit, or a conversation held there face to face (Storforsen). */
+export const BEING_KINDS: readonly Kind[] = [...VISIT_KINDS, 'conversation'];
+/** The verbs of being somewhere (as opposed to meeting someone, "träffade", which names the same kinds). */
+export const BEING_VERBS = new Set(['varit', 'akte', 'aka till', 'went', 'go to', 'go on', 'been']);
 /** Every way the team was in touch with someone: "kontakt", "in touch". The project's own work is not contact. */
 export const CONTACT_KINDS: readonly Kind[] = ['visit', 'study-visit', 'study-trip', 'phone-interview', 'phone-call', 'conversation', 'email'];
 
@@ -121,17 +125,17 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['besoket', VISIT_KINDS],
   ['besoken', VISIT_KINDS],
   ['besokte vi', VISIT_KINDS],
-  ['aka till', VISIT_KINDS],
-  ['akte', VISIT_KINDS],
-  ['varit', VISIT_KINDS],
+  ['aka till', BEING_KINDS],
+  ['akte', BEING_KINDS],
+  ['varit', BEING_KINDS],
   ['visit', VISIT_KINDS],
   ['visits', VISIT_KINDS],
   ['visited', VISIT_KINDS],
   ['vist', VISIT_KINDS],
-  ['went', VISIT_KINDS],
-  ['go to', VISIT_KINDS],
-  ['go on', VISIT_KINDS],
-  ['been', VISIT_KINDS],
+  ['went', BEING_KINDS],
+  ['go to', BEING_KINDS],
+  ['go on', BEING_KINDS],
+  ['been', BEING_KINDS],
   ['traffade', [...VISIT_KINDS, 'conversation']],
   ['traffa', [...VISIT_KINDS, 'conversation']],
   ['met', [...VISIT_KINDS, 'conversation']],
@@ -154,7 +158,7 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
 ];
 
 /** "Var var vi", "were we in": being somewhere means the in-person kinds, but only with a place after it. */
-export const BEING_CUES = ['var vi i', 'var vi pa', 'were we in', 'were we at', 'var i', 'var pa', 'har varit', 'varit i'];
+export const BEING_CUES = ['var vi i', 'var vi pa', 'were we in', 'were we at', 'were we ever in', 'var i', 'var pa', 'har varit', 'varit i'];
 
 /** Shape cues, tried in this order; the first that matches decides (phrases before single words). */
 export const SHAPE_CUES: readonly [Shape, readonly string[]][] = [

@@ -2,7 +2,7 @@ import type { Reply } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
 import type { AnswerModel, Miss, Reading } from '../question/select.js';
-import { CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
+import { BEING_KINDS, CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { fold, words } from '../search/text.js';
 import { personText, placeText } from './format.js';
 import { reportLine } from './living-format.js';
@@ -16,13 +16,22 @@ const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('sv-SE') + s.sli
 const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
 const when = (e: Entry, locale: Locale) => inSentence(periodLabel(e.period, locale), locale);
 
+/** "inget besök" / "no visit": the asked kinds, as none of them. */
+function noneOf(kinds: readonly Kind[], locale: Locale): string {
+  const sv = locale === 'sv';
+  if (kinds.every((k) => BEING_KINDS.includes(k))) return sv ? 'inget besök' : 'no visit';
+  if (kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return sv ? 'ingen telefonkontakt' : 'no phone contact';
+  if (kinds.length === 1) return sv ? `${NEUTER.has(kinds[0]!) ? 'inget' : 'ingen'} ${kindWord(kinds[0]!, locale)}` : `no ${kindWord(kinds[0]!, locale)}`;
+  return sv ? 'ingen sådan aktivitet' : 'no such activity';
+}
+
 /** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
 function list(items: string[], locale: Locale): string {
   if (items.length <= 1) return items.join('');
   const and = locale === 'sv' ? 'och' : 'and';
   const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
   // English keeps a serial semicolon before "and" ("a; b; and c"); Swedish never puts one before "och".
-  return `${items.slice(0, -1).join(separator)}${separator === '; ' && locale === 'en' ? ';' : ''} ${and} ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(separator)}${separator === '; ' && locale === 'en' && items.length > 2 ? ';' : ''} ${and} ${items.at(-1)}`;
 }
 
 /**
@@ -37,7 +46,10 @@ export function entryPhrase(e: Entry, locale: Locale): string {
   const missing = (name: string) => source.includes(fold(name)) && words(fold(name)).some((w) => w.length >= 4 && !inTitle.has(w));
   const people = e.people.filter((p) => p.name).map((p) => [p.name, p.role].filter(Boolean).join(', '));
   const extras = [...new Set([...e.places.map((p) => p.name), ...e.organisations])].filter(missing);
-  const details = [...people, ...extras];
+  // Where the record explains them in a bracket of its own, its words say it better than a list of names:
+  // "(Teknikpunkten med flerspråkig personal, samarbete med Arbetsförmedlingen, osv)", "(Regional konferens Storforsen)".
+  const bracket = extras.length > 0 ? e.source.match(/\(([^()]+)\)/g)?.map((b) => b.slice(1, -1)).find((b) => extras.some((x) => fold(b).includes(fold(x)))) : undefined;
+  const details = [...people, ...(bracket ? [bracket.replace(/,?\s*osv\.?$/, '')] : extras)];
   return `${lowerFirst(e.title)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }
 
@@ -53,6 +65,35 @@ function withArticle(e: Entry, locale: Locale): string {
   // Titles of workshops are plural ("Workshops med …"), and English summaries carry their own article.
   if (locale === 'en' || e.kind === 'workshop') return withWhen(e, locale);
   return `${article(e.kind, locale)} ${withWhen(e, locale)}`;
+}
+
+const PLURAL: Record<Kind, [string, string]> = {
+  survey: ['enkäter', 'surveys'],
+  workshop: ['workshops', 'workshops'],
+  conference: ['konferenser', 'conferences'],
+  mapping: ['kartläggningar', 'mappings'],
+  'study-trip': ['studieresor', 'study trips'],
+  'study-visit': ['studiebesök', 'study visits'],
+  visit: ['besök', 'visits'],
+  'phone-interview': ['telefonintervjuer', 'phone interviews'],
+  'phone-call': ['telefonsamtal', 'phone calls'],
+  conversation: ['samtal', 'conversations'],
+  email: ['mejlkontakter', 'emails'],
+};
+const NUMBER_WORDS: Record<Locale, string[]> = { sv: ['', 'en', 'två', 'tre', 'fyra', 'fem'], en: ['', 'one', 'two', 'three', 'four', 'five'] };
+
+/** "två telefonsamtal och en mejlkontakt (våren 2018)": each kind and period once, counted. */
+function countedKinds(entries: readonly Entry[], locale: Locale): string[] {
+  const groups = new Map<string, { kind: Kind; when: string; n: number }>();
+  for (const e of entries) {
+    const key = `${e.kind}|${when(e, locale)}`;
+    const g = groups.get(key) ?? { kind: e.kind, when: when(e, locale), n: 0 };
+    g.n++;
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(({ kind, when: w, n }) =>
+    n === 1 ? `${article(kind, locale)} ${kindWord(kind, locale)} (${w})` : `${NUMBER_WORDS[locale][n] ?? n} ${PLURAL[kind][locale === 'sv' ? 0 : 1]} (${w})`,
+  );
 }
 
 /** "mejlkontakt, våren 2018" or "telefonsamtal, våren 2018; besök, våren 2017": how and when, each pair once. */
@@ -112,27 +153,42 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       // "Besökte vi Nykvarn eller Luleå?": each place gets its own verdict.
       const verdicts = model.perPlace.map((p) =>
         p.entries.length > 0
-          ? `${p.label}: ${sv ? 'ja' : 'yes'} (${list(p.entries.map((e) => withArticle(e, locale)), locale)})`
+          ? `${p.label}: ${sv ? 'ja' : 'yes'} – ${list(p.entries.map((e) => withArticle(e, locale)), locale)}`
           : `${p.label}: ${sv ? 'nej' : 'no'}${p.missing ? (sv ? ', ingen aktivitet där' : ', no activity there') : ''}`,
       );
       return `${upperFirst(verdicts.join('. '))}.`;
     }
     if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${list(entries.map((e) => withArticle(e, locale)), locale)}.`;
+    if (model.mentionedOnly && model.subject) {
+      const where = list(model.nearest.map((e) => withArticle(e, locale)), locale);
+      return sv
+        ? `Nej, protokollet nämner inget möte med ${model.subject}, bara namnet i ${where}.`
+        : `No, the record mentions no meeting with ${model.subject}, only its name in ${where}.`;
+    }
     if (model.nearest.length > 0) {
       // The record not saying so is not the record saying no: say what it does hold.
       const held = list(model.nearest.map((e) => withArticle(e, locale)), locale);
-      return sv ? `Nej, inte enligt protokollet. Det har ${held}.` : `No, not according to the record. It has ${held}.`;
+      return sv ? `Nej, inte enligt protokollet, som bara nämner ${held}.` : `No, not according to the record, which only has ${held}.`;
     }
     return sv ? 'Nej, protokollet har inget sådant.' : 'No, the record has nothing like that.';
   }
   if (entries.length === 0) {
-    return sv ? 'Protokollet har inget som passar allt i frågan.' : 'The record has nothing that fits everything in the question.';
+    // Each part is in the record, but not together: say which parts, so the reader can drop one.
+    const parts = model.reading ? readingParts(model.reading, locale).join(', ') : '';
+    return sv ? `Protokollet har inget som passar allt detta på en gång${parts ? `: ${parts}` : ''}.` : `The record has nothing that fits all of this at once${parts ? `: ${parts}` : ''}.`;
   }
   switch (model.shape) {
     case 'when': {
       const lead = entries.map((e) => `${upperFirst(when(e, locale))}: ${entryPhrase(e, locale)}`).join('. ');
+      if (model.missingKinds && model.subject) {
+        // "besök Västerbotten": say first that there was no visit, then what the record does have.
+        const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
+        const other = contacts ? plural(entries.length, locale, ['annan kontakt', 'other contact'], ['andra kontakter', 'other contacts']) : activities(entries.length, locale);
+        const none = sv ? `${upperFirst(noneOf(model.missingKinds, locale))} i ${model.subject} enligt protokollet, men ${other}` : `${upperFirst(noneOf(model.missingKinds, locale))} in ${model.subject} according to the record, but ${other}`;
+        return `${none}. ${lead}.`;
+      }
       if (model.also.length === 0) return `${lead}.`;
-      const more = list(model.also.map((e) => `${article(e.kind, locale)} ${kindWord(e.kind, locale)} (${when(e, locale)})`), locale);
+      const more = list(countedKinds(model.also, locale), locale);
       const subject = upperFirst(model.subject ?? '');
       return sv ? `${lead}. ${subject} nämns också i ${more}.` : `${lead}. ${subject} is also mentioned in ${more}.`;
     }
@@ -146,7 +202,9 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       const without = model.unnamed.filter((e) => !e.people[0]);
       if (bodies.length > 0) {
         const how = groupedKinds(model.unnamed.filter((e) => e.people[0]), locale);
-        parts.push(sv ? `Protokollet nämner inga namn, bara ${list([...new Set(bodies)], locale)} (${how}).` : `The record names no one, only ${list([...new Set(bodies)], locale)} (${how}).`);
+        const who = list([...new Set(bodies)], locale);
+        if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
+        else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
       }
       if (without.length > 0) {
         const words = list(without.map((e) => (sv ? `”${e.source}”` : withWhen(e, locale))), locale);
@@ -180,7 +238,9 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       const winner = model.items[0] ? entries.find((e) => e.id === model.items[0]) : undefined;
       if (winner) return sv ? `Först kom ${withWhen(winner, locale)}.` : `First came ${withWhen(winner, locale)}.`;
       const label = model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
-      return `${label}: ${list(entries.map((e) => withWhen(e, locale)), locale)}.`;
+      // Entries of one period come in the record's order: the record does not say which of them came first.
+      const tie = entries.length > 1 ? (sv ? ' (protokollet anger ingen ordning inom terminen)' : ' (the record gives no order within the term)') : '';
+      return `${label}${tie}: ${byPeriod(entries, locale).replace(/^[^.]*\. /, '')}`;
     }
     default: {
       if (model.unit && model.unit !== 'libraries' && model.items.length > 0) {
@@ -222,16 +282,20 @@ function kindsLabel(kinds: Kind[], locale: Locale): string {
 /** "Tolkat som: besök · Stockholm · 2018" — the constraints the answer used, so a wrong reading shows. */
 export function readingLine(reading: Reading | null, locale: Locale): string {
   if (!reading) return '';
+  const parts = readingParts(reading, locale);
+  return `${t(locale).readAs}: ${parts.length > 0 ? parts.join(' · ') : locale === 'sv' ? 'hela protokollet' : 'the whole record'}`;
+}
+
+function readingParts(reading: Reading, locale: Locale): string[] {
   const sv = locale === 'sv';
-  const parts = [
+  return [
     reading.kinds ? kindsLabel(reading.kinds, locale) : null,
     reading.unit ? UNIT_WORDS[reading.unit][sv ? 0 : 1] : null,
     ...reading.places,
     ...reading.excluded.map((p) => (sv ? `utom ${p}` : `not ${p}`)),
     reading.period ? inSentence(formatSpan(reading.period.start, reading.period.end, locale), locale) : null,
     ...(reading.terms.length > 0 ? [sv ? `”${reading.terms.join(' ')}”` : `"${reading.terms.join(' ')}"`] : []),
-  ].filter(Boolean);
-  return `${t(locale).readAs}: ${parts.length > 0 ? parts.join(' · ') : sv ? 'hela protokollet' : 'the whole record'}`;
+  ].filter((p): p is string => Boolean(p));
 }
 
 /** The first line of any reply: the answer for a question, or a sentence that sums the reply up. */
