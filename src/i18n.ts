@@ -106,7 +106,7 @@ const en = {
     askInterpreted: (command: string) => `Read as ${command}`,
     readAs: 'Read as',
     periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
-      `the record counts in spring (January–June) and autumn (July–December) terms, so a ${which} cannot be asked for: try e.g. spring 2017, autumn 2016, September 2017 or 2017.`,
+      `the record dates by spring and autumn term and by single months, not by ${which === 'summer' ? 'summers' : which === 'winter' ? 'winters' : 'quarters'}: try e.g. spring 2017, autumn 2017, June 2017 or 2017.`,
     askNone: (query: string) => `I couldn't find an answer to "${query}".`,
     helpTitle: 'Projektminne – help',
     helpIntro:
@@ -172,7 +172,7 @@ const sv: Messages = {
     askInterpreted: (command: string) => `Tolkat som ${command}`,
     readAs: 'Tolkat som',
     periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
-      `protokollet räknar i vårterminer (januari–juni) och höstterminer (juli–december), så ${which === 'summer' ? 'en sommar' : which === 'winter' ? 'en vinter' : 'ett kvartal'} går inte att fråga om: prova t.ex. våren 2017, hösten 2016, september 2017 eller 2017.`,
+      `protokollet daterar efter vår- och hösttermin och enstaka månader, inte efter ${which === 'summer' ? 'somrar' : which === 'winter' ? 'vintrar' : 'kvartal'}: prova t.ex. våren 2017, hösten 2017, juni 2017 eller 2017.`,
     askNone: (query: string) => `Jag kunde inte hitta något svar på ”${query}”.`,
     helpTitle: 'Projektminne – hjälp',
     helpIntro:

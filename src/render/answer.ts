@@ -243,7 +243,17 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       return `${label}${tie}: ${byPeriod(entries, locale).replace(/^[^.]*\. /, '')}`;
     }
     default: {
-      if (model.unit && model.unit !== 'libraries' && model.items.length > 0) {
+      if (model.unit === 'libraries' || model.unit === 'places') {
+        // "Vilka bibliotek besökte vi 2018?": the libraries by name, each with when and how.
+        const byPlace = new Map<string, Entry[]>();
+        for (const e of entries) {
+          const name = e.places.at(-1)?.name ?? e.title;
+          byPlace.set(name, [...(byPlace.get(name) ?? []), e]);
+        }
+        const items = [...byPlace].map(([name, es]) => `${name} (${groupedKinds(es, locale)})`);
+        return `${byPlace.size} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${list(items, locale)}.`;
+      }
+      if (model.unit && model.items.length > 0) {
         return `${model.items.length} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${list(model.items, locale)}.`;
       }
       return byPeriod(entries, locale);

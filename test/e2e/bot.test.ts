@@ -178,7 +178,7 @@ describe('the bot against the Discord stand-in', () => {
   it('/ask answers in one sentence first, with how it read the question, in both languages', async () => {
     const sv = data(await run('ask', [str('question', 'Vilka bibliotek besökte vi 2018?')], 'sv-SE'));
     expect(sv.content.split('\n').slice(0, 2)).toEqual([
-      '1 aktivitet. Våren 2018: besök på Bibblerian i Hässelby gård.',
+      '1 bibliotek: Bibblerian (besök, våren 2018).',
       '-# Tolkat som: besök · bibliotek · 2018',
     ]);
     expect(sv.embeds.map((e: { title: string }) => e.title)).toEqual(['Besök på Bibblerian i Hässelby gård']);
