@@ -159,14 +159,32 @@ export class TextIndex<T> {
     return [...near].filter(([, d]) => d === best).map(([t]) => ({ term: t, corrected: true }));
   }
 
+  /** The items that hold a term, as a bitmap; kept for common terms only, so the cache stays a few hundred. */
   private bitmap(term: string): Uint32Array {
     let bits = this.bitmaps.get(term);
     if (!bits) {
       bits = new Uint32Array(Math.ceil(this.items.length / 32));
       for (const docs of this.postings.get(term)?.values() ?? []) for (const id of docs.keys()) bits[id >>> 5]! |= 1 << (id & 31);
-      this.bitmaps.set(term, bits);
+      if (this.isCommonTerm(term)) this.bitmaps.set(term, bits);
     }
     return bits;
+  }
+
+  private isCommonTerm(term: string): boolean {
+    return this.documentFrequency(term) >= this.commonFrom;
+  }
+
+  /**
+   * One alternative of a scored concept. Its common words are not scored (that would touch most of the index):
+   * they filter, through their bitmaps, the items the rare words reach. A word reached by typo keeps being scored,
+   * so that hits through it stay marked as corrected.
+   */
+  private alternativeQuery(terms: string[], corrected: ReadonlySet<string>): Query {
+    const common = terms.filter((t) => this.isCommonTerm(t) && !corrected.has(t));
+    const scored = terms.filter((t) => !common.includes(t));
+    if (common.length === 0 || scored.length === 0) return { combineWith: 'AND', queries: [terms.join(' ')] };
+    const bits = common.length === 1 ? this.bitmap(common[0]!) : combine(common.map((t) => this.bitmap(t)), 'AND');
+    return { combineWith: 'AND', queries: [scored.join(' ')], boostDocument: (id) => (has(bits, id as number) ? 1 : 0) };
   }
 
   /**
@@ -200,7 +218,9 @@ export class TextIndex<T> {
     const matchable = planned;
     if (matchable.length === 0) return { hits: [], dropped, combined: 'AND' };
 
-    const isCommon = (alts: string[][]) => alts.every((terms) => terms.every((t) => this.documentFrequency(t) >= this.commonFrom));
+    // A concept is common when one of its ways of being written is made only of common words: it then matches at
+    // least as many items as that way does ("digital inclusion" → "digidel"), and filters instead of being scored.
+    const isCommon = (alts: string[][]) => alts.some((terms) => terms.every((t) => this.isCommonTerm(t)));
     const run = (groupsToRun: string[][][], combineWith: 'AND' | 'OR'): TextResults => {
       const rare = groupsToRun.filter((alts) => !isCommon(alts));
       const commonGroups = groupsToRun.filter(isCommon);
@@ -215,7 +235,7 @@ export class TextIndex<T> {
       }
       const query: Query = {
         combineWith,
-        queries: rare.map((alts) => ({ combineWith: 'OR', queries: alts.map((terms) => ({ combineWith: 'AND', queries: [terms.join(' ')] })) })),
+        queries: rare.map((alts) => ({ combineWith: 'OR', queries: alts.map((terms) => this.alternativeQuery(terms, corrected)) })),
       };
       const keep = (r: SearchResult) => {
         const i = r.id as number;
