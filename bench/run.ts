@@ -5,11 +5,13 @@
  *   --quick                     fewer queries (CI smoke test)
  *   --generator synthetic       synthetic (generate.ts, the default) or replicate (replicate.ts: the real record
  *                               grown by varied copies of its entries), or both: synthetic,replicate
+ *   --ready [--runs 3]          only ready through the doors: process start to first answer (see ready.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchDiscord } from './discord.js';
 import { benchPicture } from './picture.js';
+import { benchReady } from './ready.js';
 import { benchSize, GENERATORS, type SizeResult } from './search.js';
 import { ms } from './stats.js';
 
@@ -18,6 +20,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     quick: { type: 'boolean', default: false },
     generator: { type: 'string', default: 'synthetic' },
+    ready: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench/results/latest.json' },
   },
 });
@@ -31,6 +35,16 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 if (!(globalThis as { gc?: unknown }).gc) log('note: run with --expose-gc (npm run bench does) for heap figures after collection');
 
 log(`Projektminne benchmark — node ${process.version}, ${new Date().toISOString()}`);
+if (values.ready) {
+  const ready = [];
+  for (const generator of generators) for (const size of sizes) ready.push(await benchReady(generator, size, { runs: Number(values.runs), log }));
+  const out = ['| generator | entries | door | median | min | max | runs |', '| --- | ---: | --- | ---: | ---: | ---: | ---: |'];
+  for (const r of ready) for (const [door, s] of Object.entries(r.doors)) out.push(`| ${r.generator} | ${r.entries} | ${door} | ${ms(s.p50)} | ${ms(s.min)} | ${ms(s.max)} | ${s.n} |`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(values.out.replace(/\.json$/, '-ready.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), ready }, null, 2)}\n`);
+  process.exit(0);
+}
 const results: SizeResult[] = [];
 for (const generator of generators) for (const size of sizes) {
   log(`${generator.name}:`);
