@@ -4,7 +4,7 @@ import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
 import { kindWords } from './kinds.js';
 import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
-import { recordNames, type RecordNames } from './names.js';
+import { namesFrom, recordNames, type RecordNames, type SerialisedNames, serialiseNames } from './names.js';
 import { Gazetteer } from './places.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
@@ -20,6 +20,8 @@ export interface EntryHit {
 export interface SerialisedIndexes {
   text: AsPlainObject;
   contacts: AsPlainObject;
+  /** The record's names (a scan of every entry's text, most of a second at 100,000 entries). */
+  names?: SerialisedNames;
 }
 
 /** What buildAsync hands the constructor. */
@@ -109,7 +111,7 @@ export class RecordIndex {
     } else {
       this.chronological = chronologicalOf(record);
       // Names are needed by queries too (they are searched unstemmed), so a cached index still finds them.
-      names = recordNames(this.chronological, sweden());
+      names = from?.names ? namesFrom(from.names, record.entries) : recordNames(this.chronological, sweden());
       // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
       const analyzer = new Analyzer(names.words);
       if (!from) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
@@ -213,7 +215,10 @@ export class RecordIndex {
 
   /** The built text indexes as plain data, for the start-up cache. */
   serialise(): SerialisedIndexes {
-    return { text: this.text.toJSON(), contacts: this.contacts.toJSON() };
+    // Scanned again rather than kept from the build: this runs once, when the cache is written, and holding the
+    // names until then would cost memory for every record that is never cached.
+    const names = serialiseNames(recordNames(this.chronological, sweden()), this.entries);
+    return { text: this.text.toJSON(), contacts: this.contacts.toJSON(), names };
   }
 
   /** Entries overlapping the span, in date order. */

@@ -51,3 +51,19 @@ export function recordNames(entries: readonly Entry[], sweden: Sweden): RecordNa
   }
   return { words: names, organisations };
 }
+
+/** RecordNames as plain data for the start-up cache: the words, and each entry's organisations by record position. */
+export interface SerialisedNames {
+  words: string[];
+  organisations: string[][];
+}
+
+export function serialiseNames(names: RecordNames, entries: readonly Entry[]): SerialisedNames {
+  return { words: [...names.words], organisations: entries.map((e) => names.organisations.get(e) ?? []) };
+}
+
+/** The names from the cache, for the same entries in the same order (the cache key guarantees that). */
+export function namesFrom(serialised: SerialisedNames, entries: readonly Entry[]): RecordNames {
+  if (serialised.organisations.length !== entries.length) throw new Error('serialised names do not match the entries');
+  return { words: new Set(serialised.words), organisations: new Map(entries.map((e, i) => [e, serialised.organisations[i]!])) };
+}
