@@ -5,7 +5,7 @@ import type { RecordNames } from './names.js';
 import { isGenericWord } from './places.js';
 import { queryGroups, type QueryGroup } from './query.js';
 import { type FieldSpec, forEachSet, TextIndex } from './text-index.js';
-import { fold, words } from './text.js';
+import { fold, foldOnce, words } from './text.js';
 
 /** Someone the team was in touch with: a named person, or an organisation where the record names nobody. */
 export interface Contact {
@@ -54,16 +54,32 @@ function collectContacts(entries: readonly Entry[], names?: RecordNames): Contac
  */
 function addOrganisations(entries: readonly Entry[], names: RecordNames, byKey: Map<string, Contact>): void {
   const covered = [...new Set([...byKey.values()].map((c) => c.organisation))].map((o) => new Set(words(fold(o))));
+  // The covering organisations by word, so a check reads those sharing the org's rarest word, not all of them.
+  const coveredBy = new Map<string, Set<string>[]>();
+  for (const c of covered) {
+    for (const w of c) {
+      const list = coveredBy.get(w);
+      if (list) list.push(c);
+      else coveredBy.set(w, [c]);
+    }
+  }
   const isCovered = (org: string) => {
     const ws = words(fold(org));
-    return covered.some((c) => ws.every((w) => c.has(w)));
+    if (ws.length === 0) return covered.length > 0;
+    const lists = ws.map((w) => coveredBy.get(w) ?? []);
+    const fewest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    return fewest.some((c) => ws.every((w) => c.has(w)));
   };
+  const folded = foldOnce();
+  const coveredOrgs = new Map<string, boolean>();
   for (const entry of entries) {
     for (const org of names.organisations.get(entry) ?? []) {
-      const key = `\u0000${fold(org)}`;
+      const key = `\u0000${folded(org)}`;
       let contact = byKey.get(key);
       if (!contact) {
-        if (org.includes(',') || isCovered(org)) continue;
+        let skip = coveredOrgs.get(org);
+        if (skip === undefined) coveredOrgs.set(org, (skip = org.includes(',') || isCovered(org)));
+        if (skip) continue;
         contact = { name: null, role: null, organisation: org, entries: [] };
         byKey.set(key, contact);
       }

@@ -3,7 +3,7 @@ import { allowedEdits } from './fuzzy.js';
 import { NameIndex } from './name-index.js';
 import type { RecordNames } from './names.js';
 import { type Sweden, type SwedishPlace, sweden as defaultSweden } from './sweden.js';
-import { fold, STOPWORDS, words } from './text.js';
+import { fold, foldOnce, STOPWORDS, words } from './text.js';
 
 export type PlaceLevel = 'library' | 'organisation' | 'district' | 'municipality' | 'county';
 
@@ -95,13 +95,14 @@ export class Gazetteer {
       }
       if (name.entries[name.entries.length - 1] !== entry) name.entries.push(entry);
     };
+    const folded = foldOnce();
     for (const entry of entries) {
       for (const place of entry.places) for (const [level, located] of placeNamesOf(place)) add(entry, level, located);
-      const placeLabels = new Set(entry.places.map((p) => fold(p.name)));
+      const placeLabels = new Set(entry.places.map((p) => folded(p.name)));
       // An organisation named only in an entry's text lies where the entry's first place does.
       const first = entry.places[0];
       for (const org of names?.organisations.get(entry) ?? []) {
-        if (!placeLabels.has(fold(org))) add(entry, 'organisation', { name: org, municipality: first?.municipality ?? null, county: first?.county ?? '' });
+        if (!placeLabels.has(folded(org))) add(entry, 'organisation', { name: org, municipality: first?.municipality ?? null, county: first?.county ?? '' });
       }
     }
     this.names = [...byId.values()];
