@@ -221,6 +221,11 @@ export class RecordIndex {
     return { text: this.text.toJSON(), contacts: this.contacts.toJSON(), names };
   }
 
+  /** The given entries of this record in the record's own order (for answers that list in record order). */
+  inRecordOrder(entries: Iterable<Entry>): Entry[] {
+    return [...entries].sort((a, b) => recordPosition.get(a)! - recordPosition.get(b)!);
+  }
+
   /** Entries overlapping the span, in date order. */
   timeline(span: MonthSpan): Entry[] {
     return this.timelinePositions(span).map((i) => this.chronological[i]!);
