@@ -52,7 +52,21 @@ export interface AnswerModel {
   reading: Reading | null;
 }
 
-const isLibrary = (e: Entry) => /bibliot|bibbl/.test(fold(`${e.places.map((p) => p.name).join(' ')} ${e.title}`));
+const LIBRARY = /bibliot|bibbl/;
+const LIBRARY_ANY_CASE = /bibliot|bibbl/i;
+// Folding every entry's text is most of a "which libraries" question at 100,000 entries: text that matches in
+// any case matches folded, and ASCII text that does not cannot match folded either; only the rest is folded.
+// Entries are read-only and outlive no record, so what was found is kept with the entry.
+const libraryEntries = new WeakMap<Entry, boolean>();
+const isLibrary = (e: Entry) => {
+  let yes = libraryEntries.get(e);
+  if (yes === undefined) {
+    const text = `${e.places.map((p) => p.name).join(' ')} ${e.title}`;
+    yes = LIBRARY_ANY_CASE.test(text) || (/[^\x20-\x7e]/.test(text) && LIBRARY.test(fold(text)));
+    libraryEntries.set(e, yes);
+  }
+  return yes;
+};
 const named = (e: Entry) => e.people.some((p) => p.name);
 
 function distinct(values: (string | null | undefined)[]): string[] {
@@ -177,7 +191,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const inPeriod = (e: Entry) => !period || overlaps(e.period, period);
   const ofKind = (e: Entry) => !q.kinds || q.kinds.includes(e.kind);
   const ofUnit = (e: Entry) =>
-    q.unit === 'libraries' ? isLibrary(e) && (q.kinds ?? CONTACT_KINDS).includes(e.kind) : q.unit === 'people' ? named(e) : true;
+    q.unit === 'libraries' ? (q.kinds ?? CONTACT_KINDS).includes(e.kind) && isLibrary(e) : q.unit === 'people' ? named(e) : true;
   const matching = where.filter((e) => inPeriod(e) && ofKind(e) && ofUnit(e));
 
   switch (q.shape) {
