@@ -6,11 +6,13 @@
  *   --generator synthetic       synthetic (generate.ts, the default) or replicate (replicate.ts: the real record
  *                               grown by varied copies of its entries), or both: synthetic,replicate
  *   --ready [--runs 3]          only ready through the doors: process start to first answer (see ready.ts)
+ *   --memory                    only the heap by structure after a cached start (see memory.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchDiscord } from './discord.js';
 import { benchPicture } from './picture.js';
+import { benchMemory } from './memory.js';
 import { benchReady } from './ready.js';
 import { benchSize, GENERATORS, type SizeResult } from './search.js';
 import { ms } from './stats.js';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     generator: { type: 'string', default: 'synthetic' },
     ready: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench/results/latest.json' },
   },
@@ -35,6 +38,18 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 if (!(globalThis as { gc?: unknown }).gc) log('note: run with --expose-gc (npm run bench does) for heap figures after collection');
 
 log(`Projektminne benchmark — node ${process.version}, ${new Date().toISOString()}`);
+if (values.memory) {
+  const out = ['| generator | entries | structure | MB |', '| --- | ---: | --- | ---: |'];
+  for (const generator of generators) {
+    for (const size of sizes) {
+      const m = benchMemory(generator, size, log);
+      out.push(`| ${m.generator} | ${m.entries} | heap after a cached start and finish() | ${m.heapMB.toFixed(0)} |`);
+      for (const [name, mb] of Object.entries(m.structures)) out.push(`| ${m.generator} | ${m.entries} | ${name} | ${mb.toFixed(1)} |`);
+    }
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  process.exit(0);
+}
 if (values.ready) {
   const ready = [];
   for (const generator of generators) for (const size of sizes) ready.push(await benchReady(generator, size, { runs: Number(values.runs), log }));
