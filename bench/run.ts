@@ -78,6 +78,7 @@ row(['generator', 'entries', 'path', 'p50', 'p99', 'max', 'n']);
 row(['---', '---:', '---', '---:', '---:', '---:', '---:']);
 for (const r of results) {
   for (const [path, s] of Object.entries(r.paths)) row([r.generator, String(r.entries), path, ms(s.p50), ms(s.p99), ms(s.max), String(s.n)]);
+  for (const [path, s] of Object.entries(r.commandOnly)) row([r.generator, String(r.entries), `${path}, command alone (no rendering)`, ms(s.p50), ms(s.p99), ms(s.max), String(s.n)]);
   row([r.generator, String(r.entries), 'plain MiniSearch (search mix)', ms(r.plainMiniSearch.search.p50), ms(r.plainMiniSearch.search.p99), ms(r.plainMiniSearch.search.max), String(r.plainMiniSearch.search.n)]);
   row([r.generator, String(r.entries), 'Fuse.js (search mix)', ms(r.fuse.search.p50), ms(r.fuse.search.p99), ms(r.fuse.search.max), String(r.fuse.search.n)]);
 }

@@ -38,6 +38,8 @@ export interface SizeResult {
   finishMs: number;
   heapMB: number;
   paths: Record<Path, Stat>;
+  /** The same queries, the command alone (no Discord rendering): where a path's time goes. */
+  commandOnly: Partial<Record<Path, Stat>>;
   plainMiniSearch: { buildMs: number; search: Stat };
   fuse: { buildMs: number; search: Stat };
   /** A reload of a changed file while serving: total time and the longest the event loop was held. */
@@ -108,6 +110,12 @@ export async function benchSize(
   const samples: Record<Path, number[]> = { visit: [], contact: [], timeline: [], search: [], ask: [], autocomplete: [] };
   for (const q of mix) samples[q.path].push(time(() => runPath(warm, q.path, q.text, q.field))[1]);
   const paths = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stat(v)])) as Record<Path, Stat>;
+  const commandSamples: Partial<Record<Path, number[]>> = {};
+  for (const q of mix) {
+    if (q.path === 'autocomplete') continue;
+    (commandSamples[q.path] ??= []).push(time(() => runCommand(findCommand(q.path)!, { text: q.text }, warm.index, 'sv'))[1]);
+  }
+  const commandOnly = Object.fromEntries(Object.entries(commandSamples).map(([k, v]) => [k, stat(v)]));
 
   const searchTexts = mix.filter((q) => q.path === 'search').map((q) => q.text);
   const docs = (JSON.parse(readFileSync(file, 'utf8')) as { entries: Entry[] }).entries.map(flatten);
@@ -139,6 +147,7 @@ export async function benchSize(
     finishMs,
     heapMB: heap,
     paths,
+    commandOnly,
     plainMiniSearch: { buildMs: plainBuildMs, search: plainSearch },
     fuse: { buildMs: fuseBuildMs, search: fuseSearch },
   };
