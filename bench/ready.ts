@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyPair, signBody } from '../test/http/sign.js';
@@ -79,6 +80,17 @@ async function httpReady(file: string, env: NodeJS.ProcessEnv, place: string, po
   }
 }
 
+/** A port nothing listens on now (the machine is shared: a fixed one may be taken). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
 export async function benchReady(generator: Generator, entries: number, options: { runs: number; log: (s: string) => void }): Promise<ReadyResult> {
   const dir = mkdtempSync(join(tmpdir(), 'projektminne-ready-'));
   const file = join(dir, `${generator.name}-${entries}.json`);
@@ -92,9 +104,9 @@ export async function benchReady(generator: Generator, entries: number, options:
   const samples: Record<string, number[]> = { 'terminal, cached index': [], 'terminal, no cache': [], 'HTTP, cached index': [], 'HTTP, no cache': [] };
   for (let i = 0; i < options.runs; i++) {
     samples['terminal, cached index']!.push(await cliReady(file, cached, place));
-    samples['HTTP, cached index']!.push(await httpReady(file, cached, place, 38000 + i));
+    samples['HTTP, cached index']!.push(await httpReady(file, cached, place, await freePort()));
     samples['terminal, no cache']!.push(await cliReady(file, uncached, place));
-    samples['HTTP, no cache']!.push(await httpReady(file, uncached, place, 38100 + i));
+    samples['HTTP, no cache']!.push(await httpReady(file, uncached, place, await freePort()));
   }
   rmSync(dir, { recursive: true, force: true });
   return { generator: generator.name, entries, doors: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stat(v)])) };
