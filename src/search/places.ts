@@ -67,17 +67,42 @@ function placeNamesOf(place: Place): [PlaceLevel, Located][] {
   return names;
 }
 
+/**
+ * Indexes over a gazetteer's names, so a lookup costs about the same with 250 place names or 25,000: positions in
+ * `names` by key, by word of the key and by county label, and the distinct keys and words for prefix and typo
+ * lookups. Positions are only valid for the list they were made from.
+ */
+interface LookupIndex {
+  positionsByKey: Map<string, number[]>;
+  positionsByWord: Map<string, number[]>;
+  countyByLabel: Map<string, number>;
+  keys: NameIndex;
+  keyWords: NameIndex;
+}
+
+function lookupIndexOf(names: readonly PlaceName[]): LookupIndex {
+  const positionsByKey = new Map<string, number[]>();
+  const positionsByWord = new Map<string, number[]>();
+  const countyByLabel = new Map<string, number>();
+  const push = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  names.forEach((n, position) => {
+    push(positionsByKey, n.key, position);
+    for (const w of new Set(n.key.split(' '))) push(positionsByWord, w, position);
+    if (n.level === 'county') countyByLabel.set(n.label, position);
+  });
+  return { positionsByKey, positionsByWord, countyByLabel, keys: new NameIndex(positionsByKey.keys()), keyWords: new NameIndex(positionsByWord.keys()) };
+}
+
 /** Every place in the record, at every level, with its entries; and the organisations the entries name. */
 export class Gazetteer {
   readonly names: PlaceName[];
   private readonly byKey = new Map<string, PlaceName[]>();
-  // Indexes over the names, so a lookup costs about the same with 250 place names or 25,000: positions in `names`
-  // by key and by word of the key, and the distinct keys and words for prefix and typo lookups.
-  private readonly positionsByKey = new Map<string, number[]>();
-  private readonly positionsByWord = new Map<string, number[]>();
-  private readonly keys: NameIndex;
-  private readonly keyWords: NameIndex;
-  private readonly countyByLabel = new Map<string, number>();
+  /** Made on the first lookup that needs it (see lookupIndex); whatever changes `names` must drop it. */
+  private index: LookupIndex | undefined;
 
   constructor(
     entries: readonly Entry[],
@@ -106,21 +131,16 @@ export class Gazetteer {
       }
     }
     this.names = [...byId.values()];
-    const push = <K>(map: Map<K, number[]>, key: K, position: number) => {
-      const list = map.get(key);
-      if (list) list.push(position);
-      else map.set(key, [position]);
-    };
-    this.names.forEach((n, position) => {
+    for (const n of this.names) {
       const list = this.byKey.get(n.key) ?? [];
       list.push(n);
       this.byKey.set(n.key, list);
-      push(this.positionsByKey, n.key, position);
-      for (const w of new Set(n.key.split(' '))) push(this.positionsByWord, w, position);
-      if (n.level === 'county') this.countyByLabel.set(n.label, position);
-    });
-    this.keys = new NameIndex(this.positionsByKey.keys());
-    this.keyWords = new NameIndex(this.positionsByWord.keys());
+    }
+  }
+
+  private lookupIndex(): LookupIndex {
+    this.index ??= lookupIndexOf(this.names);
+    return this.index;
   }
 
   /** The record's places a query names (see lookup), or null. */
@@ -181,7 +201,8 @@ export class Gazetteer {
   private recordPlacesOf(place: SwedishPlace): PlaceName[] {
     if (place.level === 'municipality') return (this.byKey.get(placeKey(place.name)) ?? []).filter((n) => n.level === 'municipality');
     const counties = new Set(place.level === 'county' ? [place.name] : place.counties);
-    const positions = [...counties].flatMap((label) => this.countyByLabel.get(label) ?? []);
+    const { countyByLabel } = this.lookupIndex();
+    const positions = [...counties].flatMap((label) => countyByLabel.get(label) ?? []);
     return positions.sort((a, b) => a - b).map((i) => this.names[i]!);
   }
 
@@ -223,14 +244,15 @@ export class Gazetteer {
       }
       return out;
     };
-    const byKeys = (keys: string[]) => keys.flatMap((k) => this.positionsByKey.get(k)!);
-    const byWords = (ws: string[]) => ws.flatMap((w) => this.positionsByWord.get(w)!);
+    const { positionsByKey, positionsByWord, keys: allKeys, keyWords } = this.lookupIndex();
+    const byKeys = (keys: string[]) => keys.flatMap((k) => positionsByKey.get(k)!);
+    const byWords = (ws: string[]) => ws.flatMap((w) => positionsByWord.get(w)!);
     const edits = allowedEdits(key.length);
     const tiers: [MatchQuality, () => number[]][] = [
-      ['prefix', () => (key.length >= 2 ? take(byKeys(this.keys.withPrefix(key))) : [])],
+      ['prefix', () => (key.length >= 2 ? take(byKeys(allKeys.withPrefix(key))) : [])],
       // A word spelled right ("bibliotek") is only a word inside a longer name: the contains tier below.
-      ['fuzzy', () => (edits > 0 ? take([...byKeys(this.keys.near(key, edits)), ...byWords(this.keyWords.near(key, edits).filter((w) => w !== key))]) : [])],
-      ['contains', () => (key.length >= 3 ? take(byWords(this.keyWords.filter((w) => w.startsWith(key) || (key.length >= 4 && w.includes(key))))) : [])],
+      ['fuzzy', () => (edits > 0 ? take([...byKeys(allKeys.near(key, edits)), ...byWords(keyWords.near(key, edits).filter((w) => w !== key))]) : [])],
+      ['contains', () => (key.length >= 3 ? take(byWords(keyWords.filter((w) => w.startsWith(key) || (key.length >= 4 && w.includes(key))))) : [])],
     ];
     for (const [quality, find] of tiers) {
       const positions = find();
