@@ -17,7 +17,7 @@ export interface Query {
 }
 
 /** Misspell a word: drop, double or swap a letter. */
-function typo(word: string, r: () => number): string {
+export function typo(word: string, r: () => number): string {
   if (word.length < 5) return word;
   const i = 1 + Math.floor(r() * (word.length - 2));
   const kind = Math.floor(r() * 3);

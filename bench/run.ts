@@ -3,45 +3,90 @@
  * figures as JSON (bench/results/latest.json). No assertions: the machine is shared; read the numbers.
  *   --sizes 1000,10000,100000   record sizes (default all three)
  *   --quick                     fewer queries (CI smoke test)
+ *   --generator synthetic       synthetic (generate.ts, the default) or replicate (replicate.ts: the real record
+ *                               grown by varied copies of its entries), or both: synthetic,replicate
+ *   --ready [--runs 3]          only ready through the doors: process start to first answer (see ready.ts)
+ *   --memory                    only the heap by structure after a cached start (see memory.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchDiscord } from './discord.js';
 import { benchPicture } from './picture.js';
-import { benchSize, type SizeResult } from './search.js';
+import { benchMemory } from './memory.js';
+import { benchReady } from './ready.js';
+import { benchSize, GENERATORS, type SizeResult } from './search.js';
 import { ms } from './stats.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, quick: { type: 'boolean', default: false }, out: { type: 'string', default: 'bench/results/latest.json' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    quick: { type: 'boolean', default: false },
+    generator: { type: 'string', default: 'synthetic' },
+    ready: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
+    out: { type: 'string', default: 'bench/results/latest.json' },
+  },
+});
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+const generators = values.generator.split(',').map((name) => {
+  const generator = GENERATORS[name];
+  if (!generator) throw new Error(`--generator: unknown generator "${name}" (known: ${Object.keys(GENERATORS).join(', ')})`);
+  return generator;
+});
 const log = (s: string) => process.stderr.write(`${s}\n`);
 if (!(globalThis as { gc?: unknown }).gc) log('note: run with --expose-gc (npm run bench does) for heap figures after collection');
 
 log(`Projektminne benchmark — node ${process.version}, ${new Date().toISOString()}`);
+if (values.memory) {
+  const out = ['| generator | entries | structure | MB |', '| --- | ---: | --- | ---: |'];
+  for (const generator of generators) {
+    for (const size of sizes) {
+      const m = benchMemory(generator, size, log);
+      out.push(`| ${m.generator} | ${m.entries} | heap after a cached start and finish() | ${m.heapMB.toFixed(0)} |`);
+      for (const [name, mb] of Object.entries(m.structures)) out.push(`| ${m.generator} | ${m.entries} | ${name} | ${mb.toFixed(1)} |`);
+    }
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  process.exit(0);
+}
+if (values.ready) {
+  const ready = [];
+  for (const generator of generators) for (const size of sizes) ready.push(await benchReady(generator, size, { runs: Number(values.runs), log }));
+  const out = ['| generator | entries | door | median | min | max | runs |', '| --- | ---: | --- | ---: | ---: | ---: | ---: |'];
+  for (const r of ready) for (const [door, s] of Object.entries(r.doors)) out.push(`| ${r.generator} | ${r.entries} | ${door} | ${ms(s.p50)} | ${ms(s.min)} | ${ms(s.max)} | ${s.n} |`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(values.out.replace(/\.json$/, '-ready.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), ready }, null, 2)}\n`);
+  process.exit(0);
+}
 const results: SizeResult[] = [];
-for (const size of sizes) {
-  results.push(await benchSize(size, { perPath: values.quick ? 40 : size >= 100000 ? 200 : 300, fuseQueries: size >= 100000 ? 5 : size >= 10000 ? 40 : 100, log }));
+for (const generator of generators) for (const size of sizes) {
+  log(`${generator.name}:`);
+  results.push(await benchSize(size, { generator, perPath: values.quick ? 40 : size >= 100000 ? 200 : 300, fuseQueries: size >= 100000 ? 5 : size >= 10000 ? 40 : 100, log }));
 }
 
 const lines: string[] = [];
 const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
-row(['entries', 'build (cold)', 'ready (cached index)', 'then big lists', 'heap', 'cache write', 'reload while serving', 'longest stall in it']);
-row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+row(['generator', 'entries', 'build (cold)', 'ready (cached index)', 'then big lists', 'heap', 'cache write', 'reload while serving', 'longest stall in it']);
+row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
 for (const r of results) {
-  row([String(r.entries), ms(r.buildMs), `${ms(r.readyMs)}${r.readyFromCache ? '' : ' (no cache)'}`, ms(r.finishMs), `${r.heapMB.toFixed(0)} MB`, ms(r.cacheWriteMs), ms(r.reload.totalMs), ms(r.reload.longestPauseMs)]);
+  row([r.generator, String(r.entries), ms(r.buildMs), `${ms(r.readyMs)}${r.readyFromCache ? '' : ' (no cache)'}`, ms(r.finishMs), `${r.heapMB.toFixed(0)} MB`, ms(r.cacheWriteMs), ms(r.reload.totalMs), ms(r.reload.longestPauseMs)]);
 }
 lines.push('');
-row(['entries', 'path', 'p50', 'p99', 'max', 'n']);
-row(['---:', '---', '---:', '---:', '---:', '---:']);
+row(['generator', 'entries', 'path', 'p50', 'p99', 'max', 'n']);
+row(['---', '---:', '---', '---:', '---:', '---:', '---:']);
 for (const r of results) {
-  for (const [path, s] of Object.entries(r.paths)) row([String(r.entries), path, ms(s.p50), ms(s.p99), ms(s.max), String(s.n)]);
-  row([String(r.entries), 'plain MiniSearch (search mix)', ms(r.plainMiniSearch.search.p50), ms(r.plainMiniSearch.search.p99), ms(r.plainMiniSearch.search.max), String(r.plainMiniSearch.search.n)]);
-  row([String(r.entries), 'Fuse.js (search mix)', ms(r.fuse.search.p50), ms(r.fuse.search.p99), ms(r.fuse.search.max), String(r.fuse.search.n)]);
+  for (const [path, s] of Object.entries(r.paths)) row([r.generator, String(r.entries), path, ms(s.p50), ms(s.p99), ms(s.max), String(s.n)]);
+  for (const [path, s] of Object.entries(r.commandOnly)) row([r.generator, String(r.entries), `${path}, command alone (no rendering)`, ms(s.p50), ms(s.p99), ms(s.max), String(s.n)]);
+  row([r.generator, String(r.entries), 'plain MiniSearch (search mix)', ms(r.plainMiniSearch.search.p50), ms(r.plainMiniSearch.search.p99), ms(r.plainMiniSearch.search.max), String(r.plainMiniSearch.search.n)]);
+  row([r.generator, String(r.entries), 'Fuse.js (search mix)', ms(r.fuse.search.p50), ms(r.fuse.search.p99), ms(r.fuse.search.max), String(r.fuse.search.n)]);
 }
 lines.push('');
-row(['entries', 'search p50 ÷ plain MiniSearch p50', 'Fuse.js p50 ÷ search p50', 'plain MiniSearch build', 'Fuse.js build']);
-row(['---:', '---:', '---:', '---:', '---:']);
+row(['generator', 'entries', 'search p50 ÷ plain MiniSearch p50', 'Fuse.js p50 ÷ search p50', 'plain MiniSearch build', 'Fuse.js build']);
+row(['---', '---:', '---:', '---:', '---:', '---:']);
 for (const r of results) {
-  row([String(r.entries), `${(r.paths.search.p50 / r.plainMiniSearch.search.p50).toFixed(2)}×`, `${(r.fuse.search.p50 / r.paths.search.p50).toFixed(0)}×`, ms(r.plainMiniSearch.buildMs), ms(r.fuse.buildMs)]);
+  row([r.generator, String(r.entries), `${(r.paths.search.p50 / r.plainMiniSearch.search.p50).toFixed(2)}×`, `${(r.fuse.search.p50 / r.paths.search.p50).toFixed(0)}×`, ms(r.plainMiniSearch.buildMs), ms(r.fuse.buildMs)]);
 }
 log('  Discord stand-in: sequential and bursts…');
 const discord = await benchDiscord(values.quick ? { sequential: 20, bursts: 2, burstSize: 50 } : { sequential: 200, bursts: 10, burstSize: 100 });

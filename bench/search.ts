@@ -8,11 +8,27 @@ import { findCommand, runCommand } from '../src/commands/registry.js';
 import { type Loaded, LiveRecord, loadIndexed } from '../src/live/record.js';
 import type { Entry } from '../src/data/schema.js';
 import { renderDiscord } from '../src/render/discord.js';
+import type { RecordFile } from '../src/data/schema.js';
 import { generateRecord } from './generate.js';
-import { type Path, queryMix } from './queries.js';
+import { type Path, type Query, queryMix } from './queries.js';
+import { replicateQueryMix } from './queries-replicate.js';
+import { replicateRecord } from './replicate.js';
+
+/** A way to make records and a query mix that fits them. */
+export interface Generator {
+  name: string;
+  record(entries: number, seed?: number): RecordFile;
+  queries(record: RecordFile, perPath: number): Query[];
+}
+
+export const GENERATORS: Record<string, Generator> = {
+  synthetic: { name: 'synthetic', record: generateRecord, queries: (_, perPath) => queryMix(perPath) },
+  replicate: { name: 'replicate', record: replicateRecord, queries: replicateQueryMix },
+};
 import { heapMB, type Stat, stat, time } from './stats.js';
 
 export interface SizeResult {
+  generator: string;
   entries: number;
   buildMs: number;
   cacheWriteMs: number;
@@ -22,6 +38,8 @@ export interface SizeResult {
   finishMs: number;
   heapMB: number;
   paths: Record<Path, Stat>;
+  /** The same queries, the command alone (no Discord rendering): where a path's time goes. */
+  commandOnly: Partial<Record<Path, Stat>>;
   plainMiniSearch: { buildMs: number; search: Stat };
   fuse: { buildMs: number; search: Stat };
   /** A reload of a changed file while serving: total time and the longest the event loop was held. */
@@ -59,12 +77,20 @@ async function measureReload(live: LiveRecord): Promise<{ totalMs: number; longe
   return { totalMs, longestPauseMs: Math.max(longest, performance.now() - last) };
 }
 
-export async function benchSize(entries: number, options: { perPath: number; fuseQueries: number; log: (s: string) => void }): Promise<SizeResult> {
-  const { log } = options;
+export async function benchSize(
+  entries: number,
+  options: { generator: Generator; perPath: number; fuseQueries: number; log: (s: string) => void },
+): Promise<SizeResult> {
+  const { log, generator } = options;
   const dir = mkdtempSync(join(tmpdir(), 'projektminne-bench-'));
-  const file = join(dir, `synthetic-${entries}.json`);
-  // Written and let go, so the heap figure below is the bot's own: record, indexes and lists, nothing else.
-  writeFileSync(file, JSON.stringify(generateRecord(entries)));
+  const file = join(dir, `${generator.name}-${entries}.json`);
+  // Written and let go, so the heap figure below is the bot's own: record, indexes and lists, nothing else. The
+  // query mix is drawn from it first (the replicate mix asks for the record's own names).
+  const mix = (() => {
+    const record = generator.record(entries);
+    writeFileSync(file, JSON.stringify(record));
+    return generator.queries(record, options.perPath);
+  })();
   const cacheDir = join(dir, 'cache');
 
   heapMB();
@@ -80,11 +106,16 @@ export async function benchSize(entries: number, options: { perPath: number; fus
   const [, finishMs] = time(() => warm.finish());
   const heap = heapMB();
 
-  const mix = queryMix(options.perPath);
   for (const q of mix) runPath(warm, q.path, q.text, q.field); // warm-up: JIT and lazily built bitmaps
   const samples: Record<Path, number[]> = { visit: [], contact: [], timeline: [], search: [], ask: [], autocomplete: [] };
   for (const q of mix) samples[q.path].push(time(() => runPath(warm, q.path, q.text, q.field))[1]);
   const paths = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stat(v)])) as Record<Path, Stat>;
+  const commandSamples: Partial<Record<Path, number[]>> = {};
+  for (const q of mix) {
+    if (q.path === 'autocomplete') continue;
+    (commandSamples[q.path] ??= []).push(time(() => runCommand(findCommand(q.path)!, { text: q.text }, warm.index, 'sv'))[1]);
+  }
+  const commandOnly = Object.fromEntries(Object.entries(commandSamples).map(([k, v]) => [k, stat(v)]));
 
   const searchTexts = mix.filter((q) => q.path === 'search').map((q) => q.text);
   const docs = (JSON.parse(readFileSync(file, 'utf8')) as { entries: Entry[] }).entries.map(flatten);
@@ -101,12 +132,13 @@ export async function benchSize(entries: number, options: { perPath: number; fus
   const fuseSearch = stat(fuseTexts.map((q) => time(() => fuse.search(q))[1]));
 
   // A reload while serving, of a changed file (no cache for it): how long, and the longest stall it causes.
-  writeFileSync(file, JSON.stringify(generateRecord(entries, 43)));
+  writeFileSync(file, JSON.stringify(generator.record(entries, 43)));
   const reload = await measureReload(new LiveRecord(warm));
 
   rmSync(dir, { recursive: true, force: true });
   return {
     reload,
+    generator: generator.name,
     entries,
     buildMs,
     cacheWriteMs,
@@ -115,6 +147,7 @@ export async function benchSize(entries: number, options: { perPath: number; fus
     finishMs,
     heapMB: heap,
     paths,
+    commandOnly,
     plainMiniSearch: { buildMs: plainBuildMs, search: plainSearch },
     fuse: { buildMs: fuseBuildMs, search: fuseSearch },
   };

@@ -8,13 +8,14 @@ export function percentile(samples: number[], p: number): number {
 
 export interface Stat {
   n: number;
+  min: number;
   p50: number;
   p99: number;
   max: number;
 }
 
 export function stat(samples: number[]): Stat {
-  return { n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+  return { n: samples.length, min: Math.min(...samples), p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
 }
 
 export function time<T>(fn: () => T): [T, number] {

@@ -104,6 +104,27 @@ function firstPositions(range: Int32Array, count: number): number[] {
   return best;
 }
 
+/**
+ * Positions, ascending, of the candidates with a word starting with one letter: the buckets of that letter's
+ * two-letter prefixes merged, when they are few ("x", "q"); when they are many a scan in weight order finds 25
+ * matches within its first few hundred candidates anyway.
+ */
+function oneLetterPositions(buckets: Map<string, Int32Array>, letter: string, size: number): Iterable<number> | null {
+  const lists: Int32Array[] = [];
+  let total = 0;
+  for (const [prefix, list] of buckets) {
+    if (prefix.length <= 2 && prefix.startsWith(letter)) {
+      lists.push(list);
+      total += list.length;
+    }
+  }
+  if (total > size / 8) return null;
+  const merged = new Int32Array(total);
+  let at = 0;
+  for (const list of lists) merged.set(list, (at += list.length) - list.length);
+  return new Set(merged.sort());
+}
+
 /** Autocomplete lists for each option, built once per record and locale. */
 export class Suggester {
   private readonly lists = new Map<string, CandidateList>();
@@ -223,7 +244,7 @@ export class Suggester {
       for (const i of firstPositions(labelRange(byLabel, items, query), limit)) tiers[items[i]!.label === query ? 0 : 1]!.push(items[i]!);
       // Then words that start with it, in weight order, until there are 25. A match inside a word ("bibliotek" in
       // "stadsbibliotek") is left to the smaller lists and to /search.
-      const positions = query.length === 1 ? items.keys() : (buckets.get(query.slice(0, 3)) ?? []);
+      const positions = query.length === 1 ? (oneLetterPositions(buckets, query, items.length) ?? items.keys()) : (buckets.get(query.slice(0, 3)) ?? []);
       for (const i of positions) {
         if (enough(2)) break;
         const c = items[i]!;

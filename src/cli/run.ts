@@ -12,7 +12,8 @@ import { type Loaded, loadFromStore, loadIndexed } from '../live/record.js';
 import { withProvenance } from '../living/provenance.js';
 import { databaseFilePath } from '../store/path.js';
 import { openStore } from '../store/store.js';
-import { renderJson } from '../render/json.js';
+import { answerText } from '../render/answer.js';
+import { type JsonAnswer, renderJson } from '../render/json.js';
 import { timelinePng } from '../render/picture.js';
 import { renderText } from '../render/text.js';
 
@@ -33,8 +34,16 @@ Options:
   --data FILE      answer from a JSON file of the record's schema instead of the database
                    (default: DATABASE_FILE or data/projektminne.db, seeded from DATA_FILE on first use)
   --png FILE       with timeline or summary: also write the timeline picture (PNG) to FILE
+  --limit N        with --json: results per page (default ${JSON_PAGE_SIZE}); "total" and "pages" say how many there are
+  --page N         with --json: which page of results (default 1)
   -h, --help       this text`;
 }
+
+/**
+ * Results per JSON answer unless --limit says otherwise: a page, as the bot shows, not every match — at 100,000
+ * entries "search bibliotek" matches nearly all of them, and one line of them all is tens of megabytes.
+ */
+export const JSON_PAGE_SIZE = 20;
 
 export const EXIT_USAGE = 2;
 export const EXIT_FAILURE = 1;
@@ -77,6 +86,41 @@ function write(out: Writable, text: string): Promise<void> {
   });
 }
 
+/** Which page of results a JSON answer holds. */
+interface Paging {
+  limit: number;
+  page: number;
+}
+
+/**
+ * The JSON answer with one page of results, and how many there are in all. Only the page is turned into result
+ * objects; the answer sentence is worded from the whole reply, so it says what the unpaged one says.
+ */
+function pagedJson(reply: Reply, { limit, page }: Paging): JsonAnswer & { total: number; page: number; pages: number } {
+  const from = (page - 1) * limit;
+  let total = 0;
+  let shown = reply;
+  if (reply.type === 'entries' || reply.type === 'summary') {
+    total = reply.entries.length;
+    shown = { ...reply, entries: reply.entries.slice(from, from + limit) };
+  } else if (reply.type === 'contacts') {
+    total = reply.contacts.length;
+    shown = { ...reply, contacts: reply.contacts.slice(from, from + limit) };
+  } else if (reply.type === 'entry') total = 1;
+  const json = renderJson(shown);
+  if (reply.type !== 'entry' && reply.type !== 'notice') json.answer = answerText(reply);
+  if (reply.type === 'entry' && page > 1) json.results = [];
+  return { ...json, total, page, pages: Math.max(1, Math.ceil(total / limit)) };
+}
+
+/** A positive whole number option, or a usage error naming it. */
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Exit(EXIT_USAGE, `--${name} must be a whole number of 1 or more, not "${value}".`);
+  return n;
+}
+
 /** One line of input: a command ("visit Motala", "besök Motala") or a question, answered like on the command line. */
 function answerLine(line: string, loaded: Loaded, locale: Locale, kind?: Kind): Reply {
   const { spec, text } = parseCommandLine(line);
@@ -112,6 +156,8 @@ async function cli(argv: string[], io: Io): Promise<number> {
         kind: { type: 'string' },
         data: { type: 'string' },
         png: { type: 'string' },
+        limit: { type: 'string' },
+        page: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -127,6 +173,7 @@ async function cli(argv: string[], io: Io): Promise<number> {
   if (!locale) throw new Exit(EXIT_USAGE, `--locale must be sv or en (or a tag such as sv-SE, en-US), not "${values.locale}".`);
   const kind = values.kind as Kind | undefined;
   if (kind && !KINDS.includes(kind)) throw new Exit(EXIT_USAGE, `--kind must be one of: ${KINDS.join(', ')}.`);
+  const paging: Paging = { limit: positive('limit', values.limit, JSON_PAGE_SIZE), page: positive('page', values.page, 1) };
 
   let loaded: Loaded;
   try {
@@ -139,13 +186,21 @@ async function cli(argv: string[], io: Io): Promise<number> {
     throw error;
   }
   try {
-    return await answerAll(values, positionals, loaded, locale, kind, io);
+    return await answerAll(values, positionals, loaded, locale, kind, paging, io);
   } finally {
     loaded.store?.close();
   }
 }
 
-async function answerAll(values: { json?: boolean; png?: string }, positionals: string[], loaded: Loaded, locale: Locale, kind: Kind | undefined, io: Io): Promise<number> {
+async function answerAll(
+  values: { json?: boolean; png?: string },
+  positionals: string[],
+  loaded: Loaded,
+  locale: Locale,
+  kind: Kind | undefined,
+  paging: Paging,
+  io: Io,
+): Promise<number> {
   if (positionals.length === 0) {
     if (!values.json) throw new Exit(EXIT_USAGE, usage());
     // Batch mode: one JSON object per input line, in order — a blank or bad line gets an error object, so output
@@ -154,14 +209,14 @@ async function answerAll(values: { json?: boolean; png?: string }, positionals: 
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
       const reply: Reply = line.trim() ? answerLine(line, loaded, locale, kind) : { ...notice('ask', line, locale, t(locale).errorEmpty, true), private: true };
       if (reply.type === 'notice' && reply.error) failed = true;
-      await write(io.stdout, `${JSON.stringify(renderJson(reply))}\n`);
+      await write(io.stdout, `${JSON.stringify(pagedJson(reply, paging))}\n`);
     }
     loaded.saveCache();
     return failed ? EXIT_FAILURE : 0;
   }
 
   const reply = answerLine(positionals.join(' '), loaded, locale, kind);
-  await write(io.stdout, `${values.json ? JSON.stringify(renderJson(reply), null, 2) : renderText(reply)}\n`);
+  await write(io.stdout, `${values.json ? JSON.stringify(pagedJson(reply, paging), null, 2) : renderText(reply)}\n`);
   let code = reply.type === 'notice' && reply.error ? EXIT_USAGE : 0;
   if (values.png) code = Math.max(code, await writePicture(values.png, reply, io));
   // After the answer is out: a large record starts faster next time.

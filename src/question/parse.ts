@@ -1,7 +1,7 @@
 import type { Entry, Kind } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import { type MonthSpan, readPeriod, isUnsupported, type UnsupportedKind } from '../search/period.js';
-import { isGenericWord, type PlaceName, placeKey } from '../search/places.js';
+import { isGenericWord, type PlaceName } from '../search/places.js';
 import { sweden, type SwedishPlace } from '../search/sweden.js';
 import { fold, STOPWORDS, words } from '../search/text.js';
 import {
@@ -125,7 +125,8 @@ function projectPeriod(tokens: Token[], index: RecordIndex): (MonthSpan & { name
   const entries = index.chronological;
   if (entries.length === 0) return null;
   const firstStart = entries[0]!.period.start;
-  const lastStart = entries.reduce((max, e) => (e.period.start > max ? e.period.start : max), firstStart);
+  // Date order: the last entry starts last.
+  const lastStart = entries.at(-1)!.period.start;
   const season = (ym: string, spring: boolean) => {
     const year = Number(ym.slice(0, 4));
     return spring ? { start: `${year}-01`, end: `${year}-06` } : { start: `${year}-07`, end: `${year}-12` };
@@ -151,6 +152,18 @@ function projectPeriod(tokens: Token[], index: RecordIndex): (MonthSpan & { name
   return null;
 }
 
+/** The record's places one word of a question names: exactly, or a typo of a name when the word is long enough. */
+function oneWordPlace(index: RecordIndex, phrase: string, token: Token): PlaceName[] | null {
+  const match = index.places.resolve(phrase);
+  // A typo ("Motla") or a name cut short ("sundsval") counts only in words long enough not to be other words.
+  const ok =
+    match &&
+    (match.quality === 'exact' ||
+      (match.quality === 'fuzzy' && token.folded.length >= 5) ||
+      (match.quality === 'prefix' && token.folded.length >= 6 && !FILLER.has(token.folded) && !isGenericWord(token.folded)));
+  return ok ? match.places : null;
+}
+
 /** Places named in the question: Swedish places (with their words' positions), then the record's own names. */
 function placesIn(tokens: Token[], index: RecordIndex): { at: number; length: number; constraint: PlaceConstraint }[] {
   const found: { at: number; length: number; constraint: PlaceConstraint }[] = [];
@@ -164,16 +177,11 @@ function placesIn(tokens: Token[], index: RecordIndex): { at: number; length: nu
         if (FILLER.has(span[0]!.folded) || FILLER.has(span[n - 1]!.folded) || STOPWORDS.has(span[0]!.folded)) continue;
         const phrase = span.map((t) => t.raw).join(' ');
         if (n === 1 && (span[0]!.folded.length < 4 || /^\d+$/.test(span[0]!.folded))) continue;
-        const match = index.places.resolve(phrase);
-        // A typo ("Motla") or a name cut short ("sundsval") counts only in words long enough not to be other words.
-        const ok =
-          match &&
-          (match.quality === 'exact' ||
-            (match.quality === 'fuzzy' && span.every((t) => t.folded.length >= 5)) ||
-            (match.quality === 'prefix' && n === 1 && span[0]!.folded.length >= 6 && !FILLER.has(span[0]!.folded) && !isGenericWord(span[0]!.folded)));
-        // Several words must be a name as a whole ("Hässelby gård"), not words around one ("touch with Skärholmen").
-        if (!ok || (n > 1 && (match.sweden || !match.places.some((p) => placeKey(p.label) === placeKey(phrase))))) continue;
-        found.push({ at: i, length: n, constraint: { text: phrase, label: match.places[0]!.label, places: match.places } });
+        // Several words must be a name as a whole ("Hässelby gård"), not words around one ("touch with Skärholmen"):
+        // one map lookup per phrase. A single word may also be a typo of a name, or a name cut short.
+        const places = n > 1 ? index.places.named(phrase) : oneWordPlace(index, phrase, span[0]!);
+        if (!places || places.length === 0) continue;
+        found.push({ at: i, length: n, constraint: { text: phrase, label: places[0]!.label, places } });
         use(tokens, i, n);
       }
     }

@@ -73,9 +73,21 @@ function fileEntry(entry: Entry, byKey: Map<string, Contact>, names: RecordNames
 /** Whether a person's organisation already stands for an organisation an entry names (all its words). */
 function coveredBy(contacts: Iterable<Contact>): (org: string) => boolean {
   const covered = [...new Set([...contacts].filter((c) => !isOrganisationOnly(c)).map((c) => c.organisation))].map((o) => new Set(words(fold(o))));
+  // The covering organisations by word, so a check reads those sharing the org's rarest word, not all of them.
+  const byWord = new Map<string, Set<string>[]>();
+  for (const c of covered) {
+    for (const w of c) {
+      const list = byWord.get(w);
+      if (list) list.push(c);
+      else byWord.set(w, [c]);
+    }
+  }
   return (org) => {
     const ws = words(fold(org));
-    return covered.some((c) => ws.every((w) => c.has(w)));
+    if (ws.length === 0) return covered.length > 0;
+    const lists = ws.map((w) => byWord.get(w) ?? []);
+    const fewest = lists.reduce((a, b) => (b.length < a.length ? b : a));
+    return fewest.some((c) => ws.every((w) => c.has(w)));
   };
 }
 

@@ -63,3 +63,24 @@ export function namesOfEntry(names: RecordNames, entry: Entry): void {
   const own = new Set(entry.people.flatMap((p) => (p.name ? words(fold(p.name)) : [])));
   names.organisations.set(entry, organisationsOf(entry, names.ordinary, { has: (w) => own.has(w) || names.words.has(w) }));
 }
+
+/** RecordNames as plain data for the start-up cache: the words, and each entry's organisations by record position. */
+export interface SerialisedNames {
+  words: string[];
+  ordinary: string[];
+  organisations: string[][];
+}
+
+export function serialiseNames(names: RecordNames, entries: readonly Entry[]): SerialisedNames {
+  return { words: [...names.words], ordinary: [...names.ordinary], organisations: entries.map((e) => names.organisations.get(e) ?? []) };
+}
+
+/** The names from the cache, for the same entries in the same order (the cache key guarantees that). */
+export function namesFrom(serialised: SerialisedNames, entries: readonly Entry[]): RecordNames {
+  if (serialised.organisations.length !== entries.length) throw new Error('serialised names do not match the entries');
+  return {
+    words: new Set(serialised.words),
+    ordinary: new Set(serialised.ordinary ?? []),
+    organisations: new Map(entries.map((e, i) => [e, serialised.organisations[i]!])),
+  };
+}

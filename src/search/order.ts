@@ -3,6 +3,11 @@ import type { Entry } from '../data/schema.js';
 /** Each entry's position in its record's order (record.entries), the date order's tie-break. */
 const recordPosition = new WeakMap<Entry, number>();
 
+/** An entry's position in its record's order (Infinity for one never numbered). */
+export function recordPositionOf(entry: Entry): number {
+  return recordPosition.get(entry) ?? Infinity;
+}
+
 /** Numbers the entries of a record-ordered list from `from` to `to` (all of them by default). */
 export function numberInRecordOrder(entries: readonly Entry[], from = 0, to = entries.length): void {
   for (let i = from; i < to; i++) recordPosition.set(entries[i]!, i);

@@ -1,5 +1,6 @@
 import type { Entry, Place } from '../data/schema.js';
-import { allowedEdits, editDistance } from './fuzzy.js';
+import { allowedEdits } from './fuzzy.js';
+import { NameIndex } from './name-index.js';
 import { insertByDate, removeByDate } from './order.js';
 import type { RecordNames } from './names.js';
 import { type Sweden, type SwedishPlace, sweden as defaultSweden } from './sweden.js';
@@ -67,11 +68,43 @@ function placeNamesOf(place: Place): [PlaceLevel, Located][] {
   return names;
 }
 
+/**
+ * Indexes over a gazetteer's names, so a lookup costs about the same with 250 place names or 25,000: positions in
+ * `names` by key, by word of the key and by county label, and the distinct keys and words for prefix and typo
+ * lookups. Positions are only valid for the list they were made from.
+ */
+interface LookupIndex {
+  positionsByKey: Map<string, number[]>;
+  positionsByWord: Map<string, number[]>;
+  countyByLabel: Map<string, number>;
+  keys: NameIndex;
+  keyWords: NameIndex;
+}
+
+function lookupIndexOf(names: readonly PlaceName[]): LookupIndex {
+  const positionsByKey = new Map<string, number[]>();
+  const positionsByWord = new Map<string, number[]>();
+  const countyByLabel = new Map<string, number>();
+  const push = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  names.forEach((n, position) => {
+    push(positionsByKey, n.key, position);
+    for (const w of new Set(n.key.split(' '))) push(positionsByWord, w, position);
+    if (n.level === 'county') countyByLabel.set(n.label, position);
+  });
+  return { positionsByKey, positionsByWord, countyByLabel, keys: new NameIndex(positionsByKey.keys()), keyWords: new NameIndex(positionsByWord.keys()) };
+}
+
 /** Every place in the record, at every level, with its entries; and the organisations the entries name. */
 export class Gazetteer {
   readonly names: PlaceName[] = [];
   private readonly byKey = new Map<string, PlaceName[]>();
   private readonly byId = new Map<string, PlaceName>();
+  /** Made on the first lookup that needs it (see lookupIndex); whatever changes `names` must drop it. */
+  private index: LookupIndex | undefined;
 
   /** `entries` in date order (each place's entries keep that order). */
   constructor(
@@ -84,6 +117,7 @@ export class Gazetteer {
 
   /** Puts an entry under each of its places and organisations, in date order (an entry added while serving). */
   add(entry: Entry): void {
+    this.index = undefined;
     for (const [level, located] of this.locationsOf(entry)) {
       const label = located.name;
       const id = `${level}:${label}`;
@@ -102,6 +136,7 @@ export class Gazetteer {
 
   /** Takes an entry out; a place left with no entries is no longer a place of the record. */
   remove(entry: Entry): void {
+    this.index = undefined;
     for (const [level, located] of this.locationsOf(entry)) {
       const id = `${level}:${located.name}`;
       const name = this.byId.get(id);
@@ -123,6 +158,11 @@ export class Gazetteer {
       if (!placeLabels.has(fold(org))) out.push(['organisation', { name: org, municipality: first?.municipality ?? null, county: first?.county ?? '' }]);
     }
     return out;
+  }
+
+  private lookupIndex(): LookupIndex {
+    this.index ??= lookupIndexOf(this.names);
+    return this.index;
   }
 
   /** The record's places a query names (see lookup), or null. */
@@ -161,6 +201,16 @@ export class Gazetteer {
     return tiered ? found(tiered) : { status: 'unknown' };
   }
 
+  /**
+   * The record's places a phrase names exactly, as lookup's first step finds them (no Swedish place, no typo, no
+   * trailing-s variant), or null: a question's words of several words are a place only as a whole name.
+   */
+  named(phrase: string): PlaceName[] | null {
+    const key = placeKey(phrase);
+    if (!key || !this.byKey.has(key)) return null;
+    return this.exactly(key, words(fold(phrase)).some((w) => COUNTY_WORDS.has(w)) ? COUNTY_FIRST : LEVEL_ORDER);
+  }
+
   private exactly(key: string, order: PlaceLevel[]): PlaceName[] | null {
     const hits = this.byKey.get(key) ?? this.byKey.get(key.replace(/s$/, ''));
     if (!hits) return null;
@@ -171,9 +221,11 @@ export class Gazetteer {
 
   /** The record's names for a Swedish place: its municipality, its county, or a land's counties. */
   private recordPlacesOf(place: SwedishPlace): PlaceName[] {
-    if (place.level === 'municipality') return this.names.filter((n) => n.level === 'municipality' && n.key === placeKey(place.name));
+    if (place.level === 'municipality') return (this.byKey.get(placeKey(place.name)) ?? []).filter((n) => n.level === 'municipality');
     const counties = new Set(place.level === 'county' ? [place.name] : place.counties);
-    return this.names.filter((n) => n.level === 'county' && counties.has(n.label));
+    const { countyByLabel } = this.lookupIndex();
+    const positions = [...counties].flatMap((label) => countyByLabel.get(label) ?? []);
+    return positions.sort((a, b) => a - b).map((i) => this.names[i]!);
   }
 
   /** A record name among the query's words, longest phrase first; typos too when no Swedish place was named. */
@@ -197,19 +249,37 @@ export class Gazetteer {
     return null;
   }
 
+  /**
+   * The names a key reaches by prefix ("Mot"), by typo of the whole name or one of its words ("Motla" → "motala
+   * bibliotek"), or as a word inside a longer name — each name in the first of these it reaches; the first tier
+   * (of `qualities`) that has any wins, in level order, the place with more entries first.
+   */
   private tiers(key: string, order: PlaceLevel[], qualities: readonly MatchQuality[] = ['prefix', 'fuzzy', 'contains']): PlaceMatch | null {
-    const tiers: Record<MatchQuality, PlaceName[]> = { exact: [], prefix: [], fuzzy: [], contains: [] };
+    const taken = new Set<number>();
+    const take = (positions: Iterable<number>) => {
+      const out: number[] = [];
+      for (const i of positions) {
+        if (!taken.has(i)) {
+          out.push(i);
+          taken.add(i);
+        }
+      }
+      return out;
+    };
+    const { positionsByKey, positionsByWord, keys: allKeys, keyWords } = this.lookupIndex();
+    const byKeys = (keys: string[]) => keys.flatMap((k) => positionsByKey.get(k)!);
+    const byWords = (ws: string[]) => ws.flatMap((w) => positionsByWord.get(w)!);
     const edits = allowedEdits(key.length);
-    for (const name of this.names) {
-      if (key.length >= 2 && name.key.startsWith(key)) tiers.prefix.push(name);
-      // A typo of the whole name, or of one of its words ("Motla" → "motala bibliotek"); a word spelled right
-      // ("bibliotek") is only a word inside a longer name, the contains tier below.
-      else if (edits > 0 && (editDistance(key, name.key, edits) <= edits || name.key.split(' ').some((w) => w !== key && editDistance(key, w, edits) <= edits))) tiers.fuzzy.push(name);
-      else if (key.length >= 3 && name.key.split(' ').some((w) => w.startsWith(key) || (key.length >= 4 && w.includes(key)))) tiers.contains.push(name);
-    }
-    for (const quality of qualities) {
-      const found = tiers[quality];
-      if (found.length === 0) continue;
+    const tiers: [MatchQuality, () => number[]][] = [
+      ['prefix', () => (key.length >= 2 ? take(byKeys(allKeys.withPrefix(key))) : [])],
+      // A word spelled right ("bibliotek") is only a word inside a longer name: the contains tier below.
+      ['fuzzy', () => (edits > 0 ? take([...byKeys(allKeys.near(key, edits)), ...byWords(keyWords.near(key, edits).filter((w) => w !== key))]) : [])],
+      ['contains', () => (key.length >= 3 ? take(byWords(keyWords.filter((w) => w.startsWith(key) || (key.length >= 4 && w.includes(key))))) : [])],
+    ];
+    for (const [quality, find] of tiers) {
+      const positions = find();
+      if (positions.length === 0 || !qualities.includes(quality)) continue;
+      const found = positions.sort((a, b) => a - b).map((i) => this.names[i]!);
       const sorted = found.sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || b.entries.length - a.entries.length);
       const seen = new Set<string>();
       return { quality, places: sorted.filter((n) => (seen.has(n.key) ? false : (seen.add(n.key), true))) };

@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
 import type { Analyzer } from './analyze.js';
 import { allowedEdits } from './fuzzy.js';
@@ -51,6 +51,22 @@ type Postings = SearchableMap<Map<number, Map<number, number>>>;
  */
 function postingsOf<D>(mini: MiniSearch<D>): Postings {
   return (mini as unknown as { _index: Postings })._index;
+}
+
+interface RawResult {
+  score: number;
+  terms: string[];
+  match: Record<string, string[]>;
+}
+
+/** MiniSearch's executeQuery (private in its types; minisearch is pinned): short id → score, terms and match. */
+function rawResults<D>(mini: MiniSearch<D>, query: Query): Map<number, RawResult> {
+  return (mini as unknown as { executeQuery(query: Query): Map<number, RawResult> }).executeQuery(query);
+}
+
+/** The id an item was added with (its position), from MiniSearch's short id. */
+function documentId<D>(mini: MiniSearch<D>, shortId: number): number {
+  return (mini as unknown as { _documentIds: Map<number, number> })._documentIds.get(shortId)!;
 }
 
 interface PlannedTerm {
@@ -214,6 +230,7 @@ export class TextIndex<T> {
     return [...near].filter(([, d]) => d === best).map(([t]) => ({ term: t, corrected: true }));
   }
 
+  /** The items that hold a term, as a bitmap; kept for common terms only, so the cache stays a few hundred. */
   private bitmap(term: string): Uint32Array {
     let bits = this.bitmaps.get(term);
     if (!bits) {
@@ -221,9 +238,26 @@ export class TextIndex<T> {
       for (const docs of this.postings.get(term)?.values() ?? []) {
         for (const id of docs.keys()) if (this.items[id] !== undefined) bits[id >>> 5]! |= 1 << (id & 31);
       }
-      this.bitmaps.set(term, bits);
+      if (this.isCommonTerm(term)) this.bitmaps.set(term, bits);
     }
     return bits;
+  }
+
+  private isCommonTerm(term: string): boolean {
+    return this.documentFrequency(term) >= this.commonFrom;
+  }
+
+  /**
+   * One alternative of a scored concept. Its common words are not scored (that would touch most of the index):
+   * they filter, through their bitmaps, the items the rare words reach. A word reached by typo keeps being scored,
+   * so that hits through it stay marked as corrected.
+   */
+  private alternativeQuery(terms: string[], corrected: ReadonlySet<string>): Query {
+    const common = terms.filter((t) => this.isCommonTerm(t) && !corrected.has(t));
+    const scored = terms.filter((t) => !common.includes(t));
+    if (common.length === 0 || scored.length === 0) return { combineWith: 'AND', queries: [terms.join(' ')] };
+    const bits = common.length === 1 ? this.bitmap(common[0]!) : combine(common.map((t) => this.bitmap(t)), 'AND');
+    return { combineWith: 'AND', queries: [scored.join(' ')], boostDocument: (id) => (has(bits, id as number) ? 1 : 0) };
   }
 
   /**
@@ -257,7 +291,9 @@ export class TextIndex<T> {
     const matchable = planned;
     if (matchable.length === 0) return { hits: [], dropped, combined: 'AND' };
 
-    const isCommon = (alts: string[][]) => alts.every((terms) => terms.every((t) => this.documentFrequency(t) >= this.commonFrom));
+    // A concept is common when one of its ways of being written is made only of common words: it then matches at
+    // least as many items as that way does ("digital inclusion" → "digidel"), and filters instead of being scored.
+    const isCommon = (alts: string[][]) => alts.some((terms) => terms.every((t) => this.isCommonTerm(t)));
     const run = (groupsToRun: string[][][], combineWith: 'AND' | 'OR'): TextResults => {
       const rare = groupsToRun.filter((alts) => !isCommon(alts));
       const commonGroups = groupsToRun.filter(isCommon);
@@ -272,14 +308,21 @@ export class TextIndex<T> {
       }
       const query: Query = {
         combineWith,
-        queries: rare.map((alts) => ({ combineWith: 'OR', queries: alts.map((terms) => ({ combineWith: 'AND', queries: [terms.join(' ')] })) })),
+        queries: rare.map((alts) => ({ combineWith: 'OR', queries: alts.map((terms) => this.alternativeQuery(terms, corrected)) })),
       };
-      const keep = (r: SearchResult) => {
-        const i = r.id as number;
-        return (combineWith === 'OR' || inCommon(i)) && (!filter || filter(i));
-      };
-      const results = this.mini.search(query, { filter: keep });
-      return { hits: results.map((r) => ({ index: r.id as number, score: r.score, exact: !r.terms.some((t) => corrected.has(t)) })), dropped, combined: combineWith };
+      // MiniSearch's raw results, not search(): that makes a result object (match, terms, stored fields) for every
+      // hit, thousands for a word in a few percent of 100,000 entries, where a position and a score will do.
+      const hits: TextHit[] = [];
+      for (const [shortId, { score, terms, match }] of rawResults(this.mini, query)) {
+        const i = documentId(this.mini, shortId);
+        if ((combineWith === 'OR' || inCommon(i)) && (!filter || filter(i))) {
+          // As MiniSearch scores: a hit is worth more for each query term it matched.
+          hits.push({ index: i, score: score * (terms.length || 1), exact: !Object.keys(match).some((t) => corrected.has(t)) });
+        }
+      }
+      // Best first, ties in the order MiniSearch found them (its own search sorts the same way).
+      hits.sort((a, b) => b.score - a.score);
+      return { hits, dropped, combined: combineWith };
     };
 
     const all = run(matchable, 'AND');

@@ -35,6 +35,19 @@ export function fold(text: string): string {
   return lower(text).replace(NON_ASCII, foldChar).replace(COMBINING_MARKS, '');
 }
 
+/** fold(), remembering its answers: for one build over many entries that repeat the same names. */
+export function foldOnce(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = fold(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
+}
+
 // Letters and digits, with inner hyphens and apostrophes kept out: "e-post" → "e", "post".
 const WORD = /[\p{L}\p{N}]+/gu;
 
