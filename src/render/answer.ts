@@ -25,8 +25,13 @@ function noneOf(kinds: readonly Kind[], locale: Locale): string {
   return sv ? 'ingen sådan aktivitet' : 'no such activity';
 }
 
+/** How many items one sentence names before "och N till": an answer must stay a sentence on any record. */
+const SENTENCE_ITEMS = 12;
+
 /** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
-function list(items: string[], locale: Locale): string {
+function list(all: string[], locale: Locale): string {
+  const rest = all.length - SENTENCE_ITEMS;
+  const items = rest > 1 ? [...all.slice(0, SENTENCE_ITEMS), locale === 'sv' ? `${rest} till` : `${rest} more`] : all;
   if (items.length <= 1) return items.join('');
   const and = locale === 'sv' ? 'och' : 'and';
   const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
