@@ -57,6 +57,9 @@ export interface AnswerModel {
   reading: Reading | null;
 }
 
+/** Words for a role ("projektledare", "samordnaren", "coordinators"): a list of them is a list of people. */
+const ROLE_WORD = /(ledare|ledarna|samordnare|samordnaren|samordnarna|koordinator\w*|chef\w*|ansvarig\w*|bibliotekarie\w*|leads?|coordinators?|managers?|librarians?)$/;
+
 /** A text match counts when it scores at least this share of the best one (set against the query set: 0.21 keeps
  * Bibblerian for "medborgarkontor" at 0.22 and drops Vårsta for "citizen offices" at 0.15). */
 const RELEVANT_SHARE = 0.21;
@@ -292,8 +295,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   }
 
   // "Vilka projektledare pratade vi med?" asks for people, though it opens like a list.
-  const roles = new Set(all.flatMap((e) => e.people.map((p) => (p.role ? fold(p.role) : ''))).filter(Boolean));
-  if (q.shape === 'which' && q.terms.some((term) => [...roles].some((r) => fold(term).startsWith(r)))) model.shape = 'who';
+  if (q.shape === 'which' && q.terms.some((term) => ROLE_WORD.test(fold(term)))) model.shape = 'who';
   if (model.shape === 'who' || q.unit === 'people') collectPeople(model);
   if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries, being);
   return model;
