@@ -4,7 +4,7 @@ import { overlaps, type UnsupportedKind } from '../search/period.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import { entriesOf, type Question } from './parse.js';
-import { CONTACT_KINDS, OWN_WORK_WORDS, type Shape, type Unit } from './vocabulary.js';
+import { CONTACT_KINDS, OWN_WORK_WORDS, type Shape, type Unit, VISIT_KINDS } from './vocabulary.js';
 
 /** Something the question asked for that the record does not hold: said plainly instead of dropped. */
 export type Miss =
@@ -296,6 +296,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
 
   // "Vilka projektledare pratade vi med?" asks for people, though it opens like a list.
   if (q.shape === 'which' && q.terms.some((term) => ROLE_WORD.test(fold(term)))) model.shape = 'who';
+  // "Vilka ringde vi vt17?", "Vilka mejlade vi?": "vilka" with only a verb of calling, writing or talking asks
+  // whom ("Vilka besökte vi?" stays a list of places).
+  const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
+  if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
   if (model.shape === 'who' || q.unit === 'people') collectPeople(model);
   if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries, being);
   return model;
