@@ -27,7 +27,10 @@ const MONTHS: Record<Locale, string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
-const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
+/** "våren 2017" → "Våren 2017" at the start of a sentence; lowerFirst the other way. */
+export const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
+export const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1);
+const capitalise = upperFirst;
 
 /** "2017-01".."2017-06" → "våren 2017" / "spring 2017"; a single month, a year, or a range otherwise. */
 export function formatSpan(start: string, end: string, locale: Locale): string {
@@ -106,7 +109,7 @@ const en = {
     askInterpreted: (command: string) => `Read as ${command}`,
     readAs: 'Read as',
     periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
-      `the record dates by spring and autumn term and by single months, not by ${which === 'summer' ? 'summers' : which === 'winter' ? 'winters' : 'quarters'}: try e.g. spring 2017, autumn 2017, June 2017 or 2017.`,
+      `The record dates by spring and autumn term and by single months, not by ${which === 'summer' ? 'summers' : which === 'winter' ? 'winters' : 'quarters'}: try e.g. spring 2017, autumn 2017, June 2017 or 2017.`,
     askNone: (query: string) => `I couldn't find an answer to "${query}".`,
     helpTitle: 'Projektminne – help',
     helpIntro:
@@ -172,7 +175,7 @@ const sv: Messages = {
     askInterpreted: (command: string) => `Tolkat som ${command}`,
     readAs: 'Tolkat som',
     periodUnsupported: (which: 'summer' | 'winter' | 'quarter') =>
-      `protokollet daterar efter vår- och hösttermin och enstaka månader, inte efter ${which === 'summer' ? 'somrar' : which === 'winter' ? 'vintrar' : 'kvartal'}: prova t.ex. våren 2017, hösten 2017, juni 2017 eller 2017.`,
+      `Protokollet daterar efter vår- och hösttermin och enstaka månader, inte efter ${which === 'summer' ? 'somrar' : which === 'winter' ? 'vintrar' : 'kvartal'}: prova t.ex. våren 2017, hösten 2017, juni 2017 eller 2017.`,
     askNone: (query: string) => `Jag kunde inte hitta något svar på ”${query}”.`,
     helpTitle: 'Projektminne – hjälp',
     helpIntro:

@@ -65,8 +65,7 @@ export function parseLocale(value: string): Locale | null {
 
 /** The locale the environment asks for, in POSIX order: LC_ALL, then LC_MESSAGES, then LANG. */
 export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return value.toLowerCase().startsWith('sv') ? 'sv' : 'en';
+  return parseLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ?? 'en';
 }
 
 class Exit extends Error {

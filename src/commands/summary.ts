@@ -70,7 +70,7 @@ export const summary: CommandSpec = {
   let label = m.summaryWhole;
   if (text) {
     const read = readPeriod(text);
-    if (isUnsupported(read)) return notice('summary', text, locale, m.periodUnsupported(read.unsupported).replace(/^./, (c) => c.toUpperCase()), true);
+    if (isUnsupported(read)) return notice('summary', text, locale, m.periodUnsupported(read.unsupported), true);
     const period = read;
     if (!period) return notice('summary', text, locale, m.badPeriod(text, `/${localName(summary, locale)}`), true);
     span = { start: period.start, end: period.end };

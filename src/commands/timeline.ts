@@ -3,7 +3,6 @@ import { commandAnswer } from '../question/select.js';
 import { isUnsupported, readPeriod } from '../search/period.js';
 import { notice } from './reply.js';
 
-const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
 import { type CommandSpec, localName } from './spec.js';
 
 /** `timeline <period>`: the entries in a year, season, month or range, in date order. */
@@ -28,7 +27,7 @@ export const timeline: CommandSpec = {
   run: ({ text }, { index, locale }) => {
     const m = t(locale);
     const read = readPeriod(text);
-    if (isUnsupported(read)) return notice('timeline', text, locale, upperFirst(m.periodUnsupported(read.unsupported)), true);
+    if (isUnsupported(read)) return notice('timeline', text, locale, m.periodUnsupported(read.unsupported), true);
     const period = read;
     if (!period) return notice('timeline', text, locale, m.badPeriod(text, `/${localName(timeline, locale)}`), true);
     const label = formatSpan(period.start, period.end, locale);

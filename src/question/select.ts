@@ -50,6 +50,8 @@ export interface AnswerModel {
   missingKinds: Kind[] | null;
   /** For yes/no: the organisation asked about is only mentioned in the record, never met or visited. */
   mentionedOnly?: boolean;
+  /** For first/last between two places ("Nykvarn eller Bibblerian?"): the one that came first or last. */
+  winner?: Entry;
   /** For a yes/no question about several places: each place's own verdict. */
   perPlace: { label: string; entries: Entry[]; missing: boolean }[];
   misses: Miss[];
@@ -279,7 +281,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
         // "Vad gjorde vi först, Nykvarn eller Bibblerian?": every candidate shown, the answer names the winner.
         model.entries = matching;
         model.also = [];
-        model.items = [pick.id];
+        model.winner = pick;
       } else {
         model.entries = matching.filter((e) => key(e) === key(pick));
       }

@@ -169,7 +169,7 @@ export const SHAPE_CUES: readonly [Shape, readonly string[]][] = [
   ['when', ['nar', 'when', 'vilket ar', 'what year', 'vilken termin']],
   ['who', ['vem', 'vilka personer', 'which people', 'who', 'whom', 'med vem', 'hvem']],
   ['where', ['var ligger', 'var holls', 'var gjorde', 'var besokte', 'vart', 'where', 'i vilken kommun', 'i vilket lan', 'in which municipality', 'var hade']],
-  ['what-happened', ['vad hande', 'vad gjorde', 'vad gjordes', 'what happened', 'what did we do', 'what was done', 'hva skjedde', 'berätta vad', 'beratta vad']],
+  ['what-happened', ['vad hande', 'vad gjorde', 'vad gjordes', 'what happened', 'what did we do', 'what was done', 'hva skjedde', 'beratta vad']],
   ['which', ['vilka', 'vilken', 'vilket', 'which', 'what', 'list', 'lista']],
 ];
 
@@ -216,12 +216,12 @@ export const UNIT_CUES: readonly [string, Unit][] = [
 /** Words that carry no constraint in a question: politeness, question scaffolding, pronouns, light verbs. */
 export const FILLER = new Set(
   (
-    'snalla tack kan du kunde du berätta beratta jag undrar undrar du vet om egentligen hej hallo nansin nagonsin nagon nagot nagra ' +
+    'snalla tack kan du kunde du beratta jag undrar undrar du vet om egentligen hej hallo nansin nagonsin nagon nagot nagra ' +
     'ar var vi ni oss vara vart vi gjorde gor gjort hade har haft for med om i pa till av en ett den det de som och eller ' +
-    'holls hölls gjordes ligger genomforde genomfort nams namns vid namn redovisningen protokollet projektet projekt ' +
+    'holls gjordes ligger genomforde genomfort nams namns vid namn redovisningen protokollet projektet projekt ' +
     'can could would you please tell me i was wondering just hey did do does we us our have has had make made hold held ' +
     'take took place the a an of in on at to for and or is are was were it its there any anyone someone anything thing things ' +
     'ever both called named get keep along came come part took record project activities activity aktiviteter aktivitet ' +
-    'ganger times gang berätta say saga kontakt sa city stad town person total totalt sammanlagt overall anyone'
+    'ganger times gang say saga kontakt sa city stad town person total totalt sammanlagt overall anyone'
   ).split(' '),
 );

@@ -1,6 +1,6 @@
 import type { Reply } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
-import { formatSpan, inSentence, KIND_LABELS, type Locale, periodLabel, t } from '../i18n.js';
+import { formatSpan, inSentence, KIND_LABELS, type Locale, lowerFirst, periodLabel, t, upperFirst } from '../i18n.js';
 import type { AnswerModel, Miss, Reading } from '../question/select.js';
 import { BEING_KINDS, CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { fold, words } from '../search/text.js';
@@ -12,8 +12,6 @@ import { reportLine } from './living-format.js';
  * on. Plain text (no markdown): the Discord renderer escapes it, JSON carries it as `answer`.
  */
 
-const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('sv-SE') + s.slice(1);
-const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('sv-SE') + s.slice(1);
 const when = (e: Entry, locale: Locale) => inSentence(periodLabel(e.period, locale), locale);
 
 /** "inget besök" / "no visit": the asked kinds, as none of them. */
@@ -139,7 +137,7 @@ function missText(miss: Miss, locale: Locale): string {
         ? `protokollet har inga aktiviteter under ${inSentence(formatSpan(miss.start, miss.end, locale), locale)} (det täcker våren 2016–våren 2018)`
         : `the record has no activities in ${inSentence(formatSpan(miss.start, miss.end, locale), locale)} (it covers spring 2016 to spring 2018)`;
     case 'unsupported-period':
-      return t(locale).periodUnsupported(miss.which).replace(/\.$/, '');
+      return lowerFirst(t(locale).periodUnsupported(miss.which)).replace(/\.$/, '');
     case 'terms':
       return sv ? `protokollet nämner inget om ”${miss.terms.join(' ')}”` : `the record says nothing about "${miss.terms.join(' ')}"`;
   }
@@ -222,7 +220,7 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       return `${list(places, locale)}.`;
     }
     case 'how-many': {
-      const n = model.unit && model.unit !== 'libraries' && model.unit !== 'places' ? model.items.length : model.unit ? model.items.length : entries.length;
+      const n = model.unit ? model.items.length : entries.length;
       const what = model.unitWord ?? (model.unit ? UNIT_WORDS[model.unit][sv ? 0 : 1] : sv ? 'aktiviteter' : 'activities');
       const shown = model.unit ? model.items : entries.map((e) => withWhen(e, locale));
       const span = model.reading?.period ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
@@ -240,7 +238,7 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
     }
     case 'first':
     case 'last': {
-      const winner = model.items[0] ? entries.find((e) => e.id === model.items[0]) : undefined;
+      const { winner } = model;
       if (winner) return sv ? `Först kom ${withWhen(winner, locale)}.` : `First came ${withWhen(winner, locale)}.`;
       const label = model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
       // Entries of one period come in the record's order: the record does not say which of them came first.

@@ -21,8 +21,8 @@ export function entryHeadline(entry: Entry, locale: Locale): string {
   return `${periodLabel(entry.period, locale)} · ${kindLabel(entry, locale)}`;
 }
 
-/** "Våren 2017 · Besök: Besök på Vårsta bibliotek och medborgarservice" — one activity in a list. */
-export function summaryLine(entry: Entry, locale: Locale): string {
+/** "Våren 2017 · Telefonintervju: Telefonintervju med Digidelcenter Motala bibliotek" — one of a contact's entries. */
+export function contactEntryLine(entry: Entry, locale: Locale): string {
   return `${entryHeadline(entry, locale)}: ${entry.title}`;
 }
 
@@ -100,9 +100,6 @@ export function datingNote(entry: Entry, span: MonthSpan | undefined, locale: Lo
   }
   return m.runsOutside(own);
 }
-
-/** "Våren 2017 · Telefonintervju: Telefonintervju med Digidelcenter Motala bibliotek" */
-export const contactEntryLine = summaryLine;
 
 /** A command's help line, with its example written the way the reader's client names the command. */
 export function helpLine(spec: Pick<CommandSpec, 'help'>, locale: Locale): string {
