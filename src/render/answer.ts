@@ -182,7 +182,13 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
   }
   switch (model.shape) {
     case 'when': {
-      const lead = entries.map((e) => `${upperFirst(when(e, locale))}: ${entryPhrase(e, locale)}`).join('. ');
+      // Each period once: "Spring 2018: a phone call with … and a phone call with …".
+      const periods = new Map<string, string[]>();
+      for (const e of entries) {
+        const label = upperFirst(when(e, locale));
+        periods.set(label, [...(periods.get(label) ?? []), entryPhrase(e, locale)]);
+      }
+      const lead = [...periods].map(([label, phrases]) => `${label}: ${list(phrases, locale)}`).join('. ');
       if (model.missingKinds && model.subject) {
         // "besök Västerbotten": say first that there was no visit, then what the record does have.
         const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
