@@ -1,6 +1,7 @@
-import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, writeCache } from './cache.js';
+import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, storeCacheKey, writeCache } from './cache.js';
 import { pause, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../autocomplete/suggest.js';
+import { writeStoreCacheInBackground } from './background.js';
 import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
 import type { RecordFile } from '../data/schema.js';
 import type { Store } from '../store/store.js';
@@ -29,6 +30,11 @@ export interface Loaded {
    * and the start-up cache.
    */
   finish(): void;
+  /**
+   * The same for a door that is answering: in steps with pauses between them, so no request waits long; the cache
+   * of a record from the store is written by a worker thread (background.ts). Resolves when all is done.
+   */
+  finishAsync(): Promise<void>;
 }
 
 export interface LoadOptions {
@@ -89,18 +95,19 @@ export async function loadIndexedAsync(file: string, options: LoadOptions = {}):
  * then the caller validates and builds as if there were no cache. Bytes with a cache entry passed validation when
  * the entry was written, so they are not checked again here.
  */
-function indexFromCache(data: unknown, cached: SerialisedIndexes): RecordIndex | null {
+function indexFromCache(data: unknown, cached: SerialisedIndexes, intern = true): RecordIndex | null {
   try {
-    return new RecordIndex(internStrings(data as RecordFile), cached);
+    return new RecordIndex(intern ? internStrings(data as RecordFile) : (data as RecordFile), cached);
   } catch {
     return null;
   }
 }
 
-function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCache: boolean, dir: string | null, key: string): Loaded {
+function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCache: boolean, dir: string | null, key: string, store?: Store): Loaded {
   let saved = fromCache;
   return {
     file,
+    ...(store ? { store } : {}),
     index,
     suggester,
     loadedAt: new Date(),
@@ -118,28 +125,48 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
       index.contacts.warm();
       this.saveCache();
     },
+    async finishAsync() {
+      await pause();
+      suggester.warm(['title']);
+      await index.contactsAsync();
+      await pause();
+      suggester.warm(['who']);
+      await pause();
+      await index.contacts.warmAsync();
+      await pause();
+      if (!store) return this.saveCache();
+      if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES) return;
+      saved = true;
+      // Of the store as it is when the worker reads it: a change since this record was loaded is in it too.
+      await writeStoreCacheInBackground({ file: store.file, dir });
+    },
   };
 }
 
 /**
- * The record in the store, indexed (or found in the start-up cache under a hash of what the store holds). The
- * store is read once, in one transaction's worth of statements, so the index is of one state of the record.
+ * The record in the store, indexed (or found in the start-up cache under the store's stamp). The store is read in
+ * one transaction, so the index is of one state of the record, and the key is that state's.
  */
 export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
-  const data = store.exportJson();
   const dir = cacheDirFrom(options);
-  const key = dir ? cacheKey(Buffer.from(JSON.stringify(data))) : '';
-  const cached = dir ? readCache(dir, store.file, key) : null;
-  const fromCache = cached ? indexFromCache(data, cached) : null;
+  const stamp = dir ? store.state().stamp : undefined;
+  const cached = dir && stamp ? readCache(dir, store.file, storeCacheKey(stamp)) : null;
+  // With a cache for this stamp, its content passed the schema when the cache was written: read without it.
+  let { record: data, state } = store.snapshot(cached ? stamp : undefined);
+  const fromCache = cached && state.stamp === stamp ? indexFromCache(data, cached, false) : null;
+  if (cached && !fromCache && state.stamp === stamp) {
+    // A damaged cache: validate after all, and build.
+    ({ record: data, state } = store.snapshot());
+  }
   const index = fromCache ?? new RecordIndex(data);
   const suggester = new Suggester(index);
   suggester.warm(['place', 'period']);
-  return { ...assemble(store.file, index, suggester, fromCache !== null, dir, key), store, editorRoleId: options.editorRoleId ?? null };
+  return { ...assemble(store.file, index, suggester, fromCache !== null, dir, dir ? storeCacheKey(state.stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
 }
 
 /** The same while serving (SIGHUP): built in chunks, the old record answering meanwhile. */
 export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}): Promise<Loaded> {
-  const data = store.exportJson();
+  const { record: data, state } = store.snapshot();
   await pause();
   const index = await RecordIndex.buildAsync(data);
   const suggester = new Suggester(index);
@@ -149,7 +176,7 @@ export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}
   }
   await index.contacts.warmAsync();
   const dir = cacheDirFrom(options);
-  return { ...assemble(store.file, index, suggester, false, dir, dir ? cacheKey(Buffer.from(JSON.stringify(data))) : ''), store, editorRoleId: options.editorRoleId ?? null };
+  return { ...assemble(store.file, index, suggester, false, dir, dir ? storeCacheKey(state.stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
 }
 
 /** Holds the current record; a reload swaps it in one assignment, or throws and keeps the last good one. */

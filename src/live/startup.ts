@@ -51,13 +51,12 @@ export async function storeRecordOrExit(cfg: { DATA_FILE?: string; DATABASE_FILE
   };
 }
 
-/** Once the door is answering: the rest of the warm-up, and the index stored for a quick next start. */
+/**
+ * Once the door is answering: the rest of the warm-up, in steps that leave requests room between them, and the
+ * index stored for a quick next start (by a worker thread, see background.ts).
+ */
 export function finishSoon(record: LiveRecord, logger: Logger): void {
   setImmediate(() => {
-    try {
-      record.current.finish();
-    } catch (error) {
-      logger.warn({ err: String(error) }, 'could not write the index cache');
-    }
+    record.current.finishAsync().catch((error: unknown) => logger.warn({ err: String(error) }, 'could not finish the warm-up or write the index cache'));
   });
 }

@@ -27,7 +27,8 @@ export function watchRecord(record: LiveRecord, logger: Logger): () => void {
       const started = Date.now();
       const next = await record.reload();
       logger.info({ reason, file: next.file, entries: next.index.entries.length, ms: Date.now() - started }, 'record reloaded');
-      setImmediate(() => next.saveCache());
+      // Everything is warm already; what is left is the cache, written off this thread for a record from the store.
+      next.finishAsync().catch((error: unknown) => logger.warn({ err: String(error) }, 'could not write the index cache'));
     } catch (error) {
       if (error instanceof DataError) {
         logger.error({ reason, file: error.file, problems: error.problems }, 'reload refused: keeping the last good record');

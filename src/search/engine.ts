@@ -91,7 +91,36 @@ export class RecordIndex {
     return this.ids;
   }
   readonly places: Gazetteer;
-  readonly contacts: ContactBook;
+  /**
+   * People and organisations. Built on first use: most starts answer something else first, and building it is
+   * a scan of every entry (about half a second at 100,000 entries) that the first answer should not wait for.
+   */
+  get contacts(): ContactBook {
+    if (!this.book) {
+      // The cached contact index was built from the record as loaded; after a change it no longer fits.
+      this.book = new ContactBook(this.dated, this.analyzer, this.pristine ? this.serialisedContacts : undefined, this.names);
+      this.serialisedContacts = undefined;
+    }
+    return this.book;
+  }
+  /** The same, built in chunks (for a door that is already answering); the book is complete when it resolves. */
+  async contactsAsync(): Promise<ContactBook> {
+    while (!this.book) {
+      const changes = this.changes;
+      const book = await ContactBook.buildAsync(this.dated, this.analyzer, this.pristine ? this.serialisedContacts : undefined, this.names);
+      // A change while it was being built is not in it: build again from the record as it is now.
+      if (!this.book && changes === this.changes) {
+        this.book = book;
+        this.serialisedContacts = undefined;
+      }
+    }
+    return this.book;
+  }
+  private book: ContactBook | undefined;
+  /** Counts changes (add, replace, remove), so a build in chunks knows whether the record moved under it. */
+  private changes = 0;
+  private serialisedContacts: AsPlainObject | undefined;
+  private readonly analyzer: Analyzer;
   private readonly header: RecordFile['record'];
   private readonly list: Entry[];
   private readonly dated: Entry[];
@@ -115,20 +144,19 @@ export class RecordIndex {
     this.ids = new Map(record.entries.map((e) => [e.id, e]));
     let names: RecordNames;
     if (from && 'built' in from) {
-      ({ text: this.text, names } = from.built);
+      ({ text: this.text, names, analyzer: this.analyzer } = from.built);
       this.dated = [...from.built.chronological];
-      this.contacts = new ContactBook(this.dated, from.built.analyzer, undefined, names);
     } else {
       this.dated = chronologicalOf(record);
       // Names are needed by queries too (they are searched unstemmed), so a cached index still finds them.
       names = from?.names ? namesFrom(from.names, record.entries) : recordNames(this.dated, sweden());
       // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
-      const analyzer = new Analyzer(names.words);
+      const analyzer = (this.analyzer = new Analyzer(names.words));
       if (!from) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
       // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
       // come out in date order without a sort.
       this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: from?.text });
-      this.contacts = new ContactBook(this.dated, analyzer, from?.contacts, names);
+      this.serialisedContacts = from?.contacts;
     }
     this.names = names;
     this.dated.forEach((e, i) => this.slots.set(e.id, i));
@@ -177,23 +205,25 @@ export class RecordIndex {
 
   private put(entry: Entry): void {
     this.pristine = false;
+    this.changes++;
     this.ids.set(entry.id, entry);
     insertByDate(this.dated, entry);
     this.slots.set(entry.id, this.text.add(entry));
     namesOfEntry(this.names, entry);
     this.places.add(entry);
-    this.contacts.add(entry);
+    this.book?.add(entry);
     this.maxSpanMonths = Math.max(this.maxSpanMonths, spanMonths(entry));
   }
 
   private take(entry: Entry): void {
     this.pristine = false;
+    this.changes++;
     this.ids.delete(entry.id);
     removeByDate(this.dated, entry);
     this.text.remove(this.slots.get(entry.id)!);
     this.slots.delete(entry.id);
     this.places.remove(entry);
-    this.contacts.remove(entry);
+    this.book?.remove(entry);
     this.names.organisations.delete(entry);
   }
 

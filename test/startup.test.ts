@@ -1,0 +1,187 @@
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateRecord } from '../bench/generate.js';
+import type { Entry } from '../src/data/schema.js';
+import { createEndpoint } from '../src/http/server.js';
+import { publicKeyFromHex } from '../src/http/verify.js';
+import { LiveRecord, loadFromStore, loadFromStoreAsync } from '../src/live/record.js';
+import { createLogger } from '../src/log.js';
+import { openStore, type Store } from '../src/store/store.js';
+import { keyPair, readAnswer, signBody } from './http/sign.js';
+
+// Above CACHE_MIN_ENTRIES, so the start-up cache is written and read.
+const ENTRIES = 3000;
+const dir = mkdtempSync(join(tmpdir(), 'projektminne-startup-'));
+const record = generateRecord(ENTRIES, 7);
+const alice = { id: '111', name: 'Alice' };
+const open: Store[] = [];
+let files = 0;
+
+async function store(file = join(dir, `record-${++files}.db`)): Promise<Store> {
+  const s = await openStore(file, { seed: structuredClone(record), pollMs: 0 });
+  open.push(s);
+  return s;
+}
+
+function cacheDir(): string {
+  return join(dir, `cache-${++files}`);
+}
+
+const answers = (loaded: ReturnType<typeof loadFromStore>) =>
+  ['medborgarservice Motala', 'bibliotek 2019', 'Motla', 'projektledare'].map((q) => loaded.index.search(q).entries.map((e) => e.id));
+
+function changed(entry: Entry, title: string): Entry {
+  return { ...structuredClone(entry), title };
+}
+
+afterAll(() => {
+  open.splice(0).forEach((s) => s.close());
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the store's stamp", () => {
+  it('changes with every write, and the revision counts them', async () => {
+    const s = await store();
+    const seen = [s.state()];
+    const first = record.entries[0]!;
+    const extra = { ...structuredClone(first), id: 'extra-1' };
+    s.add(extra, alice);
+    seen.push(s.state());
+    s.update(first.id, changed(first, 'Ny titel'), alice);
+    seen.push(s.state());
+    s.remove(first.id, alice);
+    seen.push(s.state());
+    s.restore(first.id, alice);
+    seen.push(s.state());
+    s.setInfo({ ...s.info()!, title: 'Annan rubrik' });
+    seen.push(s.state());
+    expect(new Set(seen.map((x) => x.stamp)).size).toBe(seen.length);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!.revision).toBeGreaterThan(seen[i - 1]!.revision);
+  });
+
+  it('changes with a write by another connection, even one outside this program, and a backup keeps it', async () => {
+    const s = await store();
+    const before = s.state();
+    const copy = await s.backup(join(dir, 'copy.db'));
+    const other = new Database(copy);
+    expect(other.prepare('SELECT stamp FROM record_state').pluck().get()).toBe(before.stamp);
+    other.close();
+    const raw = new Database(s.file);
+    raw.prepare("UPDATE entries SET updated_at = 'hand edit' WHERE position = 1").run();
+    raw.close();
+    expect(s.state().stamp).not.toBe(before.stamp);
+  });
+});
+
+describe('start-up from the store with the index cache', () => {
+  it('is used for the same state, with the same answers, and not after any change', async () => {
+    const s = await store();
+    const cache = cacheDir();
+    const built = loadFromStore(s, { cacheDir: cache });
+    expect(built.fromCache).toBe(false);
+    built.saveCache();
+    const again = loadFromStore(s, { cacheDir: cache });
+    expect(again.fromCache).toBe(true);
+    expect(again.index.record).toEqual(built.index.record);
+    expect(answers(again)).toEqual(answers(built));
+    expect(again.index.contacts.lookup('projektledare').hits.map((h) => h.contact.name)).toEqual(built.index.contacts.lookup('projektledare').hits.map((h) => h.contact.name));
+    s.update(record.entries[5]!.id, changed(record.entries[5]!, 'Medborgarservice i Kiruna'), alice);
+    const after = loadFromStore(s, { cacheDir: cache });
+    expect(after.fromCache).toBe(false);
+    expect(after.index.byId.get(record.entries[5]!.id)!.title).toBe('Medborgarservice i Kiruna');
+  });
+
+  it('a body edited by hand outside the program is validated and refused, not served from the cache', async () => {
+    const s = await store();
+    const cache = cacheDir();
+    loadFromStore(s, { cacheDir: cache }).saveCache();
+    const raw = new Database(s.file);
+    raw.prepare('UPDATE entries SET body = json_set(body, \'$.kind\', \'nonsense\') WHERE position = 3').run();
+    raw.close();
+    expect(() => loadFromStore(s, { cacheDir: cache })).toThrow(/kind/);
+  });
+
+  it('a backup restored and then edited differently does not find the cache of the other edit', async () => {
+    const file = join(dir, `restored-${++files}.db`);
+    const s = await store(file);
+    const cache = cacheDir();
+    const backup = await s.backup(join(dir, `backup-${files}.db`));
+    const entry = record.entries[9]!;
+    s.update(entry.id, changed(entry, 'Första ändringen'), alice);
+    loadFromStore(s, { cacheDir: cache }).saveCache();
+    s.close();
+    // Restored: the backup's own state, then a different edit.
+    copyFileSync(backup, file);
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+    const restored = await store(file);
+    restored.update(entry.id, changed(entry, 'Andra ändringen'), alice);
+    const loaded = loadFromStore(restored, { cacheDir: cache });
+    expect(loaded.fromCache).toBe(false);
+    expect(loaded.index.byId.get(entry.id)!.title).toBe('Andra ändringen');
+  });
+
+  it('finishing writes the cache in a worker thread, and the next start finds it', async () => {
+    const s = await store();
+    const cache = cacheDir();
+    const loaded = loadFromStore(s, { cacheDir: cache });
+    await loaded.finishAsync();
+    expect(readdirSync(cache)).toHaveLength(1);
+    const again = loadFromStore(s, { cacheDir: cache });
+    expect(again.fromCache).toBe(true);
+    expect(answers(again)).toEqual(answers(loaded));
+  });
+}, 120000);
+
+describe('a reload from the store (SIGHUP)', () => {
+  it('gives the same answers as a start, and keeps changes made while it built', async () => {
+    const s = await store();
+    const start = loadFromStore(s, { cacheDir: null });
+    const live = new LiveRecord(start);
+    const reloaded = await loadFromStoreAsync(s, { cacheDir: null });
+    expect(reloaded.index.record).toEqual(start.index.record);
+    expect(answers(reloaded)).toEqual(answers(start));
+    expect(reloaded.suggester.suggest('title', 'stud', 'sv')).toEqual(start.suggester.suggest('title', 'stud', 'sv'));
+    expect(reloaded.index.contacts.lookup('projektledare').hits.map((h) => h.contact.name)).toEqual(start.index.contacts.lookup('projektledare').hits.map((h) => h.contact.name));
+    const next = await live.reload();
+    expect(live.current).toBe(next);
+    expect(answers(next)).toEqual(answers(start));
+  });
+}, 120000);
+
+describe('the HTTP door while it finishes warming up', () => {
+  it('answers a request that arrives meanwhile, before the warm-up is done', async () => {
+    const s = await store();
+    const loaded = loadFromStore(s, { cacheDir: cacheDir() });
+    const keys = keyPair();
+    const server = createEndpoint({ publicKey: publicKeyFromHex(keys.publicHex), record: new LiveRecord(loaded), logger: createLogger('error', new Writable({ write: (_c, _e, done) => done() })) });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      let finished = false;
+      const finishing = loaded.finishAsync().then(() => (finished = true));
+      const place = record.entries[100]!.places[0]!.municipality!;
+      const body = JSON.stringify({
+        id: '1', application_id: '2', type: 2, token: 'tok', locale: 'sv-SE',
+        data: { id: '3', name: 'visit', type: 1, options: [{ name: 'place', type: 3, value: place }] },
+        member: { user: { id: '4', username: 'anna' } },
+      });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signBody(keys.privateKey, timestamp, body), 'x-signature-timestamp': timestamp },
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect((await readAnswer(res)).json.type).toBe(4);
+      expect(finished).toBe(false);
+      await finishing;
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+}, 120000);
