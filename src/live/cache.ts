@@ -44,7 +44,12 @@ export function pipelineHash(): string {
 }
 
 export function cacheKey(dataBytes: Buffer): string {
-  return `${createHash('sha256').update(dataBytes).digest('hex').slice(0, 32)}-${pipelineHash()}`;
+  return cacheKeyOfHash(createHash('sha256').update(dataBytes).digest('hex'));
+}
+
+/** The same from the data's SHA-256 in hex, worked out elsewhere (a reader worker). */
+export function cacheKeyOfHash(sha256: string): string {
+  return `${sha256.slice(0, 32)}-${pipelineHash()}`;
 }
 
 /**

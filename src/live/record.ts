@@ -1,9 +1,10 @@
-import { cacheKey, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, storeCacheKey, writeCache } from './cache.js';
-import { pause, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
+import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, storeCacheKey, writeCache } from './cache.js';
+import { pause, type Prepared, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../autocomplete/suggest.js';
-import { writeStoreCacheInBackground } from './background.js';
-import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
-import type { RecordFile } from '../data/schema.js';
+import { readInBackground, writeStoreCacheInBackground } from './background.js';
+import type { ReadJob, ReadMessage } from './reader-worker.js';
+import { internStrings, parseJson, parseRecord, readDataFile } from '../data/load.js';
+import type { Entry, RecordFile } from '../data/schema.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -66,28 +67,51 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
 }
 
 /**
- * The same, for a reload while the bot is serving: every long step is cut into chunks with pauses between them,
- * so interactions keep being answered (from the old record) while the new one is read, checked and indexed. The
- * result is complete — all lists and indexes built — before the caller swaps it in.
+ * The same, for a reload while the bot is serving: the file is read, checked and scanned by a worker thread and
+ * taken over page by page, and the indexes are built in chunks with pauses between them, so interactions keep
+ * being answered (from the old record) meanwhile. The result is complete — all lists and indexes built — before
+ * the caller swaps it in. The start-up cache is not read here: loading it is one long step.
  */
 export async function loadIndexedAsync(file: string, options: LoadOptions = {}): Promise<Loaded> {
-  const bytes = await readDataFileAsync(file);
+  const { record, prepared, sha256 } = await readPaged({ file, from: 'json' });
+  const index = await RecordIndex.buildAsync(record, prepared);
+  const suggester = await warmAsync(index);
   const dir = cacheDirFrom(options);
-  const key = dir ? cacheKey(bytes) : '';
-  const cached = dir ? readCache(dir, file, key) : null;
-  await pause();
-  const data = parseJson(bytes.toString('utf8'), file);
-  await pause();
-  const fromCache = cached ? indexFromCache(data, cached) : null;
-  await pause();
-  const index = fromCache ?? (await RecordIndex.buildAsync(parseRecord(data, file)));
+  return assemble(file, index, suggester, false, dir, dir && sha256 ? cacheKeyOfHash(sha256) : '');
+}
+
+/** The record from a reader worker (background.ts), its strings shared as parseRecord shares them. */
+async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: Prepared; stamp: string | null; sha256: string | null }> {
+  let head: Extract<ReadMessage, { type: 'head' }> | undefined;
+  const entries: Entry[] = [];
+  const organisations = new Map<Entry, string[]>();
+  for await (const message of readInBackground(job)) {
+    if (message.type === 'head') head = message;
+    // One pool a page: interning the whole record at once would be one long step again.
+    else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }).entries);
+    else if (message.type === 'organisations') for (const orgs of message.organisations) organisations.set(entries[organisations.size]!, orgs);
+  }
+  if (!head || entries.length !== head.entries) throw new Error(`${job.file}: the record reader stopped early`);
+  return {
+    record: { record: head.record, entries },
+    prepared: { order: head.order, names: { words: new Set(head.words), ordinary: new Set(head.ordinary), organisations } },
+    stamp: head.stamp,
+    sha256: head.sha256,
+  };
+}
+
+/** Every autocomplete list and the contact index, a step at a time. */
+async function warmAsync(index: RecordIndex): Promise<Suggester> {
   const suggester = new Suggester(index);
-  for (const field of ['place', 'period', 'who', 'title'] as const) {
+  for (const field of ['place', 'period', 'title'] as const) {
     await pause();
     suggester.warm([field]);
   }
+  await index.contactsAsync();
+  await pause();
+  suggester.warm(['who']);
   await index.contacts.warmAsync();
-  return assemble(file, index, suggester, fromCache !== null, dir, key);
+  return suggester;
 }
 
 /**
@@ -164,19 +188,13 @@ export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
   return { ...assemble(store.file, index, suggester, fromCache !== null, dir, dir ? storeCacheKey(state.stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
 }
 
-/** The same while serving (SIGHUP): built in chunks, the old record answering meanwhile. */
+/** The same while serving (SIGHUP): read by a worker thread and built in chunks, the old record answering meanwhile. */
 export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}): Promise<Loaded> {
-  const { record: data, state } = store.snapshot();
-  await pause();
-  const index = await RecordIndex.buildAsync(data);
-  const suggester = new Suggester(index);
-  for (const field of ['place', 'period', 'who', 'title'] as const) {
-    await pause();
-    suggester.warm([field]);
-  }
-  await index.contacts.warmAsync();
+  const { record, prepared, stamp } = await readPaged({ file: store.file, from: 'store' });
+  const index = await RecordIndex.buildAsync(record, prepared);
+  const suggester = await warmAsync(index);
   const dir = cacheDirFrom(options);
-  return { ...assemble(store.file, index, suggester, false, dir, dir ? storeCacheKey(state.stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
+  return { ...assemble(store.file, index, suggester, false, dir, dir && stamp ? storeCacheKey(stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
 }
 
 /** Holds the current record; a reload swaps it in one assignment, or throws and keeps the last good one. */

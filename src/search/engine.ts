@@ -27,7 +27,14 @@ export interface SerialisedIndexes {
 
 /** What buildAsync hands the constructor. */
 export interface BuiltParts {
-  built: { chronological: readonly Entry[]; text: TextIndex<Entry>; analyzer: Analyzer; names: RecordNames };
+  built: { chronological: readonly Entry[]; text: TextIndex<Entry>; analyzer: Analyzer; names: RecordNames; places: Gazetteer };
+}
+
+/** What a reader of the record may have worked out already, off the serving thread (see src/live/reader-worker.ts). */
+export interface Prepared {
+  /** Record positions in date order. */
+  order: Int32Array;
+  names: RecordNames;
 }
 
 export interface SearchOutcome {
@@ -160,7 +167,7 @@ export class RecordIndex {
     }
     this.names = names;
     this.dated.forEach((e, i) => this.slots.set(e.id, i));
-    this.places = new Gazetteer(this.dated, names);
+    this.places = from && 'built' in from ? from.built.places : new Gazetteer(this.dated, names);
     this.maxSpanMonths = record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
   }
 
@@ -228,9 +235,17 @@ export class RecordIndex {
   }
 
   /** The same index, built in chunks that leave the event loop free between them (for reloads while serving). */
-  static async buildAsync(record: RecordFile): Promise<RecordIndex> {
-    const chronological = chronologicalOf(record);
-    const names = recordNames(chronological, sweden());
+  static async buildAsync(record: RecordFile, prepared?: Prepared): Promise<RecordIndex> {
+    let chronological: Entry[];
+    let names: RecordNames;
+    if (prepared) {
+      numberInRecordOrder(record.entries);
+      chronological = Array.from(prepared.order, (i) => record.entries[i]!);
+      ({ names } = prepared);
+    } else {
+      chronological = chronologicalOf(record);
+      names = recordNames(chronological, sweden());
+    }
     await pause();
     const analyzer = new Analyzer(names.words);
     for (let i = 0; i < record.entries.length; i++) {
@@ -239,8 +254,14 @@ export class RecordIndex {
       if (i % 5000 === 4999) await pause();
     }
     const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer);
+    // The places in chunks too: what the constructor does at once, entry by entry.
+    const places = new Gazetteer([], names);
+    for (let i = 0; i < chronological.length; i++) {
+      places.add(chronological[i]!);
+      if (i % 2000 === 1999) await pause();
+    }
     await pause();
-    return new RecordIndex(record, { built: { chronological, text, analyzer, names } });
+    return new RecordIndex(record, { built: { chronological, text, analyzer, names, places } });
   }
 
   /**
