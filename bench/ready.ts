@@ -7,8 +7,9 @@
  *   refused is retried every 10 ms, so module loading and the index count).
  * Both use a temporary DATABASE_FILE seeded from the generated record before any timing (by the door itself, so
  * the schema is the one the measured code expects), and a temporary INDEX_CACHE_DIR: the repository's own
- * database and cache are never read or written. READY_ROOT=<checkout> runs the doors of another checkout (an
- * older commit, for before/after figures from one run).
+ * database and cache are never read or written. READY_BASELINE=<checkout> also runs the doors of another checkout
+ * (an older commit, with its own store and cache), alternating with these, for before/after figures from one run
+ * on a busy machine; its rows are marked "baseline".
  * Runs alternate between the doors and cache states, so a busy moment of the shared machine hits all of them.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -27,10 +28,11 @@ export interface ReadyResult {
   doors: Record<string, Stat>;
 }
 
-const ROOT = process.env.READY_ROOT || new URL('..', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
 
+/** Which checkout's doors to start: this one unless the env names another (READY_ROOT, set per door below). */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return spawn(command, args, { cwd: env.READY_ROOT || ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 }
 
 /** Milliseconds from spawning the terminal door to the first byte of its answer. */
@@ -102,20 +104,27 @@ export async function benchReady(generator: Generator, entries: number, options:
   const record = generator.record(entries);
   writeFileSync(file, JSON.stringify(record));
   const place = record.entries[Math.floor(record.entries.length / 2)]!.places[0]!.municipality ?? 'Motala';
-  const store = { DATABASE_FILE: join(dir, 'record.db'), DATA_FILE: file };
-  const cached = { ...store, INDEX_CACHE_DIR: join(dir, 'cache') };
-  const uncached = { ...store, INDEX_CACHE_DIR: 'off' };
-  options.log(`  ${entries}: seeding the store…`);
-  // The first start seeds the empty store from DATA_FILE and writes the cache the cached runs start from; later
-  // starts find the store seeded (DATA_FILE is then ignored) and read the record from it.
-  await cliReady(cached, place);
+  const checkouts = [{ label: '', root: ROOT }, ...(process.env.READY_BASELINE ? [{ label: 'baseline: ', root: process.env.READY_BASELINE }] : [])];
+  const samples: Record<string, number[]> = {};
+  const doors = checkouts.map(({ label, root }, n) => {
+    const store = { READY_ROOT: root, DATABASE_FILE: join(dir, `record-${n}.db`), DATA_FILE: file };
+    return { label, cached: { ...store, INDEX_CACHE_DIR: join(dir, `cache-${n}`) }, uncached: { ...store, INDEX_CACHE_DIR: 'off' } };
+  });
+  for (const { label, cached } of doors) {
+    options.log(`  ${entries}: seeding the ${label}store…`);
+    // The first start seeds the empty store from DATA_FILE and writes the cache the cached runs start from; later
+    // starts find the store seeded (DATA_FILE is then ignored) and read the record from it.
+    await cliReady(cached, place);
+    for (const door of ['terminal, cached index', 'HTTP, cached index', 'terminal, no cache', 'HTTP, no cache']) samples[`${label}${door}`] = [];
+  }
   options.log(`  ${entries}: ready through the doors (${options.runs} runs each)…`);
-  const samples: Record<string, number[]> = { 'terminal, cached index': [], 'terminal, no cache': [], 'HTTP, cached index': [], 'HTTP, no cache': [] };
   for (let i = 0; i < options.runs; i++) {
-    samples['terminal, cached index']!.push(await cliReady(cached, place));
-    samples['HTTP, cached index']!.push(await httpReady(cached, place, await freePort()));
-    samples['terminal, no cache']!.push(await cliReady(uncached, place));
-    samples['HTTP, no cache']!.push(await httpReady(uncached, place, await freePort()));
+    for (const { label, cached, uncached } of doors) {
+      samples[`${label}terminal, cached index`]!.push(await cliReady(cached, place));
+      samples[`${label}HTTP, cached index`]!.push(await httpReady(cached, place, await freePort()));
+      samples[`${label}terminal, no cache`]!.push(await cliReady(uncached, place));
+      samples[`${label}HTTP, no cache`]!.push(await httpReady(uncached, place, await freePort()));
+    }
   }
   rmSync(dir, { recursive: true, force: true });
   return { generator: generator.name, entries, doors: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stat(v)])) };

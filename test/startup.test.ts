@@ -89,6 +89,11 @@ describe('start-up from the store with the index cache', () => {
     expect(again.fromCache).toBe(true);
     expect(again.index.record).toEqual(built.index.record);
     expect(answers(again)).toEqual(answers(built));
+    // The places come from the cache too, each with its entries in date order, as a build files them.
+    const places = (loaded: typeof built) => loaded.index.places.names.map((n) => [n.level, n.label, n.key, n.place, n.entries.map((e) => e.id)]);
+    expect(places(again)).toEqual(places(built));
+    const place = record.entries[40]!.places[0]!.municipality!;
+    expect(again.index.places.lookup(place)).toEqual(built.index.places.lookup(place));
     expect(again.index.contacts.lookup('projektledare').hits.map((h) => h.contact.name)).toEqual(built.index.contacts.lookup('projektledare').hits.map((h) => h.contact.name));
     s.update(record.entries[5]!.id, changed(record.entries[5]!, 'Medborgarservice i Kiruna'), alice);
     const after = loadFromStore(s, { cacheDir: cache });

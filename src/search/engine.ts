@@ -6,7 +6,7 @@ import { kindWords } from './kinds.js';
 import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
 import { namesFrom, namesOfEntry, recordNames, type RecordNames, type SerialisedNames, serialiseNames } from './names.js';
 import { byDate, insertByDate, lowerBound, numberInRecordOrder, recordPositionOf, removeByDate } from './order.js';
-import { Gazetteer } from './places.js';
+import { Gazetteer, type SerialisedPlaces } from './places.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
 import { fold, lower, words } from './text.js';
@@ -23,11 +23,23 @@ export interface SerialisedIndexes {
   contacts: AsPlainObject;
   /** The record's names (a scan of every entry's text, most of a second at 100,000 entries). */
   names?: SerialisedNames;
+  /** The places and their entries (each entry's places worked out again: most of half a second). */
+  places?: SerialisedPlaces;
 }
 
 /** What buildAsync hands the constructor. */
 export interface BuiltParts {
-  built: { chronological: readonly Entry[]; text: TextIndex<Entry>; analyzer: Analyzer; names: RecordNames; places: Gazetteer };
+  built: {
+    chronological: readonly Entry[];
+    text: TextIndex<Entry>;
+    analyzer: Analyzer;
+    names: RecordNames;
+    places: Gazetteer;
+    /** By id, by date rank (see RecordIndex.slots), and the longest duration: filled in chunks too. */
+    ids: Map<string, Entry>;
+    slots: Map<string, number>;
+    maxSpanMonths: number;
+  };
 }
 
 /** What a reader of the record may have worked out already, off the serving thread (see src/live/reader-worker.ts). */
@@ -134,7 +146,7 @@ export class RecordIndex {
   private readonly ids: Map<string, Entry>;
   private readonly text: TextIndex<Entry>;
   /** Each entry's slot in the text index (its date rank until the first change). */
-  private readonly slots = new Map<string, number>();
+  private readonly slots: Map<string, number>;
   private readonly names: RecordNames;
   /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
   private pristine = true;
@@ -146,29 +158,31 @@ export class RecordIndex {
    * parts buildAsync made.
    */
   constructor(record: RecordFile, from?: SerialisedIndexes | BuiltParts) {
+    const built = from && 'built' in from ? from.built : undefined;
+    const serialised = from && !('built' in from) ? from : undefined;
     this.header = record.record;
     this.list = [...record.entries];
-    this.ids = new Map(record.entries.map((e) => [e.id, e]));
+    this.ids = built ? built.ids : new Map(record.entries.map((e) => [e.id, e]));
     let names: RecordNames;
-    if (from && 'built' in from) {
-      ({ text: this.text, names, analyzer: this.analyzer } = from.built);
-      this.dated = [...from.built.chronological];
+    if (built) {
+      ({ text: this.text, names, analyzer: this.analyzer } = built);
+      this.dated = [...built.chronological];
     } else {
       this.dated = chronologicalOf(record);
       // Names are needed by queries too (they are searched unstemmed), so a cached index still finds them.
-      names = from?.names ? namesFrom(from.names, record.entries) : recordNames(this.dated, sweden());
+      names = serialised?.names ? namesFrom(serialised.names, record.entries) : recordNames(this.dated, sweden());
       // Compound heads come from the whole text; only building needs them, a cached index has its terms already.
       const analyzer = (this.analyzer = new Analyzer(names.words));
-      if (!from) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
+      if (!serialised) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
       // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
       // come out in date order without a sort.
-      this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: from?.text });
-      this.serialisedContacts = from?.contacts;
+      this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: serialised?.text });
+      this.serialisedContacts = serialised?.contacts;
     }
     this.names = names;
-    this.dated.forEach((e, i) => this.slots.set(e.id, i));
-    this.places = from && 'built' in from ? from.built.places : new Gazetteer(this.dated, names);
-    this.maxSpanMonths = record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
+    this.slots = built ? built.slots : new Map(this.dated.map((e, i) => [e.id, i]));
+    this.places = built ? built.places : new Gazetteer(this.dated, names, undefined, serialised?.places);
+    this.maxSpanMonths = built ? built.maxSpanMonths : record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
   }
 
   /** The record as a record file: its header and the entries in record order. */
@@ -248,20 +262,28 @@ export class RecordIndex {
     }
     await pause();
     const analyzer = new Analyzer(names.words);
+    await pause();
     for (let i = 0; i < record.entries.length; i++) {
       const e = record.entries[i]!;
       analyzer.learn(`${e.title} ${e.source}`);
-      if (i % 5000 === 4999) await pause();
+      if (i % 1000 === 999) await pause();
     }
     const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer);
-    // The places in chunks too: what the constructor does at once, entry by entry.
+    // What the constructor does at once, entry by entry in chunks: places, the lookups by id and by date rank.
     const places = new Gazetteer([], names);
+    const ids = new Map<string, Entry>();
+    const slots = new Map<string, number>();
+    let maxSpanMonths = 0;
     for (let i = 0; i < chronological.length; i++) {
-      places.add(chronological[i]!);
-      if (i % 2000 === 1999) await pause();
+      const e = chronological[i]!;
+      places.add(e);
+      slots.set(e.id, i);
+      ids.set(record.entries[i]!.id, record.entries[i]!);
+      maxSpanMonths = Math.max(maxSpanMonths, spanMonths(e));
+      if (i % 1000 === 999) await pause();
     }
     await pause();
-    return new RecordIndex(record, { built: { chronological, text, analyzer, names, places } });
+    return new RecordIndex(record, { built: { chronological, text, analyzer, names, places, ids, slots, maxSpanMonths } });
   }
 
   /**
@@ -346,7 +368,8 @@ export class RecordIndex {
     // Scanned again rather than kept from the build: this runs once, when the cache is written, and holding the
     // names until then would cost memory for every record that is never cached.
     const names = serialiseNames(recordNames(this.chronological, sweden()), this.entries);
-    return { text: this.text.toJSON(), contacts: this.contacts.toJSON(), names };
+    const places = this.places.toJSON((e) => this.slots.get(e.id)!);
+    return { text: this.text.toJSON(), contacts: this.contacts.toJSON(), names, places };
   }
 
   /** The given entries of this record in the record's own order (for answers that list in record order). */

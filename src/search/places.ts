@@ -98,6 +98,11 @@ function lookupIndexOf(names: readonly PlaceName[]): LookupIndex {
   return { positionsByKey, positionsByWord, countyByLabel, keys: new NameIndex(positionsByKey.keys()), keyWords: new NameIndex(positionsByWord.keys()) };
 }
 
+/** A gazetteer as plain data for the start-up cache: its names in order, each entry by its date rank. */
+export interface SerialisedPlaces {
+  names: (Omit<PlaceName, 'entries'> & { entries: number[] })[];
+}
+
 /** Every place in the record, at every level, with its entries; and the organisations the entries name. */
 export class Gazetteer {
   readonly names: PlaceName[] = [];
@@ -111,8 +116,37 @@ export class Gazetteer {
     entries: readonly Entry[],
     private readonly recordNames?: RecordNames,
     private readonly sweden: Sweden = defaultSweden(),
+    /** From the start-up cache, made by toJSON over the same entries in the same order (the cache key says so). */
+    serialised?: SerialisedPlaces,
   ) {
-    for (const entry of entries) this.add(entry);
+    if (!serialised) {
+      for (const entry of entries) this.add(entry);
+      return;
+    }
+    // Working out every entry's places again is most of half a second at 100,000 entries; this is a lookup each.
+    for (const { entries: ranks, ...name } of serialised.names) {
+      this.file({
+        ...name,
+        entries: ranks.map((rank) => {
+          const entry = entries[rank];
+          if (!entry) throw new Error('serialised places do not match the entries');
+          return entry;
+        }),
+      });
+    }
+  }
+
+  /** The gazetteer as plain data; `rankOf` gives an entry's position in the date-ordered list it was built from. */
+  toJSON(rankOf: (entry: Entry) => number): SerialisedPlaces {
+    return { names: this.names.map(({ entries, ...name }) => ({ ...name, entries: entries.map(rankOf) })) };
+  }
+
+  private file(name: PlaceName): void {
+    this.byId.set(`${name.level}:${name.label}`, name);
+    this.names.push(name);
+    const list = this.byKey.get(name.key) ?? [];
+    list.push(name);
+    this.byKey.set(name.key, list);
   }
 
   /** Puts an entry under each of its places and organisations, in date order (an entry added while serving). */
@@ -124,11 +158,7 @@ export class Gazetteer {
       let name = this.byId.get(id);
       if (!name) {
         name = { level, label, key: placeKey(label), place: located, entries: [] };
-        this.byId.set(id, name);
-        this.names.push(name);
-        const list = this.byKey.get(name.key) ?? [];
-        list.push(name);
-        this.byKey.set(name.key, list);
+        this.file(name);
       }
       insertByDate(name.entries, entry);
     }
