@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +6,11 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateRecord } from '../bench/generate.js';
+import { DataError, loadRecordFile } from '../src/data/load.js';
 import type { Entry } from '../src/data/schema.js';
 import { createEndpoint } from '../src/http/server.js';
 import { publicKeyFromHex } from '../src/http/verify.js';
-import { LiveRecord, loadFromStore, loadFromStoreAsync } from '../src/live/record.js';
+import { LiveRecord, loadFromStore, loadFromStoreAsync, loadIndexedAsync } from '../src/live/record.js';
 import { createLogger } from '../src/log.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { keyPair, readAnswer, signBody } from './http/sign.js';
@@ -156,6 +157,28 @@ describe('a reload from the store (SIGHUP)', () => {
     const next = await live.reload();
     expect(live.current).toBe(next);
     expect(answers(next)).toEqual(answers(start));
+  });
+}, 120000);
+
+describe('a reload read by the worker thread', () => {
+  it('refuses a bad record file with the file, entry and field, as a reload on this thread does', async () => {
+    const file = join(dir, 'bad.json');
+    const bad = structuredClone(record);
+    (bad.entries[1234]!.period as { start: string }).start = 'spring';
+    writeFileSync(file, JSON.stringify(bad));
+    const error = await loadIndexedAsync(file, { cacheDir: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).file).toBe(file);
+    expect((error as DataError).problems.join('\n')).toContain(`entry 1234 (${bad.entries[1234]!.id}), field period.start`);
+  });
+
+  it('a small record is read on this thread, with the same answers', async () => {
+    const s = await openStore(join(dir, `small-${++files}.db`), { seed: loadRecordFile(), pollMs: 0 });
+    open.push(s);
+    const start = loadFromStore(s, { cacheDir: null });
+    const reloaded = await loadFromStoreAsync(s, { cacheDir: null });
+    expect(reloaded.index.record).toEqual(start.index.record);
+    expect(reloaded.index.places.lookup('Motala')).toEqual(start.index.places.lookup('Motala'));
   });
 }, 120000);
 

@@ -1,9 +1,10 @@
+import { statSync } from 'node:fs';
 import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, storeCacheKey, writeCache } from './cache.js';
 import { pause, type Prepared, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../autocomplete/suggest.js';
 import { readInBackground, writeStoreCacheInBackground } from './background.js';
 import type { ReadJob, ReadMessage } from './reader-worker.js';
-import { internStrings, parseJson, parseRecord, readDataFile } from '../data/load.js';
+import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
 import type { Entry, RecordFile } from '../data/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -73,12 +74,31 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
  * the caller swaps it in. The start-up cache is not read here: loading it is one long step.
  */
 export async function loadIndexedAsync(file: string, options: LoadOptions = {}): Promise<Loaded> {
+  const dir = cacheDirFrom(options);
+  if (small(file)) {
+    const bytes = await readDataFileAsync(file);
+    const index = await RecordIndex.buildAsync(parseRecord(parseJson(bytes.toString('utf8'), file), file));
+    return assemble(file, index, await warmAsync(index), false, dir, dir ? cacheKey(bytes) : '');
+  }
   const { record, prepared, sha256 } = await readPaged({ file, from: 'json' });
   const index = await RecordIndex.buildAsync(record, prepared);
   const suggester = await warmAsync(index);
-  const dir = cacheDirFrom(options);
   return assemble(file, index, suggester, false, dir, dir && sha256 ? cacheKeyOfHash(sha256) : '');
 }
+
+/**
+ * Whether a record is small enough to read on this thread: starting a reader worker takes longer than reading a
+ * record of a thousand entries or so, which holds the thread for no more than a few milliseconds.
+ */
+function small(file: string): boolean {
+  try {
+    return statSync(file).size < IN_THREAD_BYTES;
+  } catch {
+    return true; // read here, where the error becomes the DataError a reload reports
+  }
+}
+const IN_THREAD_BYTES = 1_000_000;
+const IN_THREAD_ENTRIES = 1000;
 
 /** The record from a reader worker (background.ts), its strings shared as parseRecord shares them. */
 async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: Prepared; stamp: string | null; sha256: string | null }> {
@@ -98,6 +118,12 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
     stamp: head.stamp,
     sha256: head.sha256,
   };
+}
+
+/** A small record, read on this thread (see small()). */
+function readHere(store: Store): { record: RecordFile; prepared?: Prepared; stamp: string } {
+  const { record, state } = store.snapshot();
+  return { record, stamp: state.stamp };
 }
 
 /** Every autocomplete list and the contact index, a step at a time. */
@@ -190,7 +216,7 @@ export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
 
 /** The same while serving (SIGHUP): read by a worker thread and built in chunks, the old record answering meanwhile. */
 export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}): Promise<Loaded> {
-  const { record, prepared, stamp } = await readPaged({ file: store.file, from: 'store' });
+  const { record, prepared, stamp } = store.count() < IN_THREAD_ENTRIES ? readHere(store) : await readPaged({ file: store.file, from: 'store' });
   const index = await RecordIndex.buildAsync(record, prepared);
   const suggester = await warmAsync(index);
   const dir = cacheDirFrom(options);

@@ -103,6 +103,11 @@ export class Store {
     }
   }
 
+  /** How many active entries the record has. */
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM entries WHERE removed_at IS NULL').pluck().get() as number;
+  }
+
   /** The active entries, in record order, each validated. */
   entries(): Entry[] {
     return this.rows(false).map((row) => this.parseBody(row.id, row.body));
