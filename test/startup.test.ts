@@ -90,6 +90,7 @@ describe('start-up from the store with the index cache', () => {
     expect(again.fromCache).toBe(true);
     expect(again.index.record).toEqual(built.index.record);
     expect(answers(again)).toEqual(answers(built));
+    expect(again.index.chronological.map((e) => e.id)).toEqual(built.index.chronological.map((e) => e.id));
     // The places come from the cache too, each with its entries in date order, as a build files them.
     const places = (loaded: typeof built) => loaded.index.places.names.map((n) => [n.level, n.label, n.key, n.place, n.entries.map((e) => e.id)]);
     expect(places(again)).toEqual(places(built));

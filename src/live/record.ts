@@ -27,9 +27,9 @@ export interface Loaded {
   /** Stores the built indexes for the next start (a no-op when they came from the cache or the record is small). */
   saveCache(): void;
   /**
-   * What can wait until the door is answering: the big autocomplete lists — titles for /entry (one per entry) and
-   * people for /contact (one per person and organisation); a request that comes first builds its list on demand —
-   * and the start-up cache.
+   * What can wait until the door is answering: the autocomplete lists — the big ones are titles for /entry (one per
+   * entry) and people for /contact (one per person and organisation); a request that comes first builds its list
+   * on demand; the terminal door never needs them — the contact book, and the start-up cache.
    */
   finish(): void;
   /**
@@ -63,7 +63,6 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
   const fromCache = cached ? indexFromCache(data, cached) : null;
   const index = fromCache ?? new RecordIndex(parseRecord(data, file));
   const suggester = new Suggester(index);
-  suggester.warm(['place', 'period']);
   return assemble(file, index, suggester, fromCache !== null, dir, key);
 }
 
@@ -171,13 +170,15 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
       writeCache(dir, file, key, indexes);
     },
     finish() {
-      suggester.warm(['title', 'who']);
+      suggester.warm(['place', 'period', 'title', 'who']);
       index.contacts.warm();
       this.saveCache();
     },
     async finishAsync() {
-      await pause();
-      suggester.warm(['title']);
+      for (const field of ['place', 'period', 'title'] as const) {
+        await pause();
+        suggester.warm([field]);
+      }
       await index.contactsAsync();
       await pause();
       suggester.warm(['who']);
@@ -210,7 +211,6 @@ export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
   }
   const index = fromCache ?? new RecordIndex(data);
   const suggester = new Suggester(index);
-  suggester.warm(['place', 'period']);
   return { ...assemble(store.file, index, suggester, fromCache !== null, dir, dir ? storeCacheKey(state.stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
 }
 
