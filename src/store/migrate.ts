@@ -56,8 +56,9 @@ export async function migrate(db: Database, options: MigrateOptions): Promise<Mi
   }
   const applied: Migration[] = [];
   for (const migration of options.migrations.slice(current)) {
-    // A brand-new file has nothing to lose; anything else is copied before its schema changes.
-    if (schemaVersion(db) > 0) await options.backupBefore(migration);
+    // A brand-new file has nothing to lose, nor after its first migrations of this run; anything else is copied
+    // before its schema changes.
+    if (current > 0) await options.backupBefore(migration);
     const step = db.transaction(() => {
       if (schemaVersion(db) >= migration.version) return false;
       db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
