@@ -61,9 +61,9 @@ export function parseRecord(data: unknown, file: string): RecordFile {
 /**
  * Makes repeated values (place names, counties, roles, organisations, topics, labels) share one string. JSON.parse
  * gives every occurrence its own copy; at 100,000 entries that alone is tens of megabytes.
+ * `pool` lets a record taken in pieces (a reload, page by page) share one set of strings across them.
  */
-export function internStrings(record: RecordFile): RecordFile {
-  const pool = new Map<string, string>();
+export function internStrings(record: RecordFile, pool = new Map<string, string>()): RecordFile {
   const one = <T extends string | null | undefined>(s: T): T => {
     if (typeof s !== 'string') return s;
     const known = pool.get(s);

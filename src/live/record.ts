@@ -104,11 +104,14 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
   let head: Extract<ReadMessage, { type: 'head' }> | undefined;
   const entries: Entry[] = [];
   const organisations = new Map<Entry, string[]>();
+  // One pool for all pages, interned a page at a time: the whole record at once would be one long step again.
+  const pool = new Map<string, string>();
   for await (const message of readInBackground(job)) {
     if (message.type === 'head') head = message;
-    // One pool a page: interning the whole record at once would be one long step again.
-    else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }).entries);
-    else if (message.type === 'organisations') for (const orgs of message.organisations) organisations.set(entries[organisations.size]!, orgs);
+    else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }, pool).entries);
+    else if (message.type === 'organisations') {
+      for (const orgs of message.organisations) organisations.set(entries[organisations.size]!, orgs.map((org) => interned(pool, org)));
+    }
   }
   if (!head || entries.length !== head.entries) throw new Error(`${job.file}: the record reader stopped early`);
   return {
@@ -117,6 +120,14 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
     stamp: head.stamp,
     sha256: head.sha256,
   };
+}
+
+/** The pool's copy of a string: an organisation named in a thousand entries is one string, as a build on this thread has it. */
+function interned(pool: Map<string, string>, s: string): string {
+  const known = pool.get(s);
+  if (known !== undefined) return known;
+  pool.set(s, s);
+  return s;
 }
 
 /** A small record, read on this thread (see small()). */
