@@ -209,7 +209,8 @@ export class ContactBook {
   }
 
   toJSON(): AsPlainObject {
-    return this.index.toJSON();
+    // The contact index keeps MiniSearch's store (it discards changed contacts), so its form is MiniSearch's.
+    return this.index.toJSON() as AsPlainObject;
   }
 
   /** Contacts matching the query's concepts (see lookup for the rules), best first. */

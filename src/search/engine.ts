@@ -10,7 +10,7 @@ import { Gazetteer } from './places.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
 import { fold, lower, words } from './text.js';
-import { type FieldSpec, forEachSet, has, TextIndex } from './text-index.js';
+import { type FieldSpec, forEachSet, has, type SerialisedText, TextIndex } from './text-index.js';
 
 export interface EntryHit {
   entry: Entry;
@@ -19,7 +19,7 @@ export interface EntryHit {
 }
 
 export interface SerialisedIndexes {
-  text: AsPlainObject;
+  text: SerialisedText;
   contacts: AsPlainObject;
   /** The record's names (a scan of every entry's text, most of a second at 100,000 entries). */
   names?: SerialisedNames;
@@ -56,7 +56,7 @@ function outcome(entries: Entry[], period: ParsedPeriod | null): SearchOutcome {
  * 100,000 entries the index must stay small. Names (places, organisations, people) are boosted; everything else
  * is text. Module-level so that no closure in the constructor keeps the cached index it was loaded from alive.
  */
-const ENTRY_FIELDS: FieldSpec<Entry>[] = [
+export const ENTRY_FIELDS: FieldSpec<Entry>[] = [
   {
     name: 'names',
     boost: 3,
@@ -127,7 +127,7 @@ export class RecordIndex {
       if (!from) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
       // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
       // come out in date order without a sort.
-      this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: from?.text });
+      this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: from?.text, compact: true });
       this.contacts = new ContactBook(this.dated, analyzer, from?.contacts, names);
     }
     this.names = names;
@@ -208,7 +208,7 @@ export class RecordIndex {
       analyzer.learn(`${e.title} ${e.source}`);
       if (i % 5000 === 4999) await pause();
     }
-    const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer);
+    const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer, { compact: true });
     await pause();
     return new RecordIndex(record, { built: { chronological, text, analyzer, names } });
   }
