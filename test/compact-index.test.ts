@@ -149,3 +149,22 @@ function check(name: string, record: RecordFile, queryCount: number): void {
 check('the real record', realRecord(), 300);
 check('a generated 2,000-entry record', generateRecord(2000, 5), 300);
 check('a replicated 2,000-entry record', replicateRecord(2000, 5), 300);
+
+describe('the compact postings encoding', () => {
+  it('keeps big frequencies and long gaps between slots', () => {
+    const items = Array.from({ length: 3000 }, (_, i) =>
+      i === 0 ? 'ordning '.repeat(300) : i % 997 === 0 ? `ordning ${'ordning '.repeat(i % 7)} sällsynt` : `vanlig text nummer ${i % 13 === 0 ? 'ordning' : 'annat'}`,
+    );
+    const fields = [{ name: 't', boost: 1, extract: (s: string) => s }];
+    const analyzer = new Analyzer();
+    const mini = new TextIndex(items, fields, analyzer, { common: COMMON });
+    const compact = new TextIndex(items, fields, analyzer, { common: COMMON, compact: true });
+    const cached = new TextIndex(items, fields, analyzer, { common: COMMON, serialised: roundTrip(compact) });
+    for (const q of ['ordning', 'sällsynt', 'sällsynt ordning', 'ordnign', 'vanlig nummer']) {
+      const expected = mini.search(queryGroups(q));
+      expect(compact.search(queryGroups(q)), q).toEqual(expected);
+      expect(cached.search(queryGroups(q)), q).toEqual(expected);
+    }
+    expect(compact.search(queryGroups('sällsynt')).hits.map((h) => h.index)).toEqual([997, 1994, 2991]);
+  });
+});

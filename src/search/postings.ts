@@ -5,8 +5,9 @@ import SearchableMap from 'minisearch/SearchableMap';
  * terms, field boosts, a document boost, AND/OR trees), down to the last bit of each score and the order of ties.
  *
  * Why: MiniSearch keeps a Map per term and field from document to frequency, about 46 bytes a posting; at 100,000
- * entries that was 160 MB of the heap. Here the postings of the built index are one arena (a Uint32Array of
- * document ids and a Uint8Array of frequencies, sliced per term and field by offsets), about 5 bytes a posting.
+ * entries that was 160 MB of the heap. Here the postings of the built index are one byte arena, sliced per term and
+ * field by offsets: each posting is a varint of the gap to the previous slot, doubled, plus one when a frequency
+ * other than 1 follows as a second varint. Most postings take one or two bytes.
  * Changes after the build (the living record adds and removes one entry at a time) go to a small MiniSearch-style
  * overlay and a tombstone set; the next build or cached start folds them in.
  *
@@ -41,24 +42,42 @@ export interface Bm25 {
   d: number;
 }
 
+/** Names the layout, so a cache of another layout is not taken for this one. */
+export const COMPACT_FORMAT = 'compact-postings-2';
+
 /** The start-up cache's form: plain data with the typed arrays as base64. */
 export interface SerialisedCompact {
-  format: 'compact-postings-1';
+  format: typeof COMPACT_FORMAT;
   documentCount: number;
   slots: number;
   averageFieldLength: number[];
   /** Per field, each slot's count of distinct tokens (MiniSearch's field length). */
   fieldLength: string[];
-  /** Terms in dictionary order; term i's postings for field f are docs[start[i*F+f] .. start[i*F+f+1]). */
+  /** Terms in dictionary order; term i's postings for field f are bytes[start[i*F+f] .. start[i*F+f+1]). */
   terms: string[];
   start: string;
-  docs: string;
-  freqs: string;
-  /** Frequencies of 255 and more: [posting position, frequency]. */
-  bigFreqs: [number, number][];
+  /** How many postings each term-field has. */
+  counts: string;
+  bytes: string;
 }
 
-const SATURATED = 255;
+/** Appends LEB128 varints to a growing byte array. */
+class ByteWriter {
+  data = new Uint8Array(1 << 16);
+  length = 0;
+  varint(value: number): void {
+    if (this.length + 5 > this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    while (value >= 0x80) {
+      this.data[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.data[this.length++] = value;
+  }
+}
 
 /** A typed array that grows by doubling, for the build. */
 class Growable {
@@ -106,6 +125,21 @@ function uint32From(base64: string): Uint32Array {
 function uint8From(base64: string): Uint8Array {
   const bytes = Buffer.from(base64, 'base64');
   return new Uint8Array(bytes); // a copy: Buffer.from may hand out a slice of a shared pool
+}
+
+/** Writes the postings docs[from, to) (ascending slots) with their frequencies as gap varints. */
+function encode(writer: ByteWriter, docs: Uint32Array, freqs: Uint32Array, from: number, to: number): void {
+  let previous = -1;
+  for (let i = from; i < to; i++) {
+    const gap = docs[i]! - previous - 1;
+    previous = docs[i]!;
+    const freq = freqs[i]!;
+    if (freq === 1) writer.varint(gap * 2);
+    else {
+      writer.varint(gap * 2 + 1);
+      writer.varint(freq);
+    }
+  }
 }
 
 /** MiniSearch's BM25+ (calcBM25Score), verbatim. */
@@ -161,9 +195,8 @@ export class CompactIndex<T> {
   private nextTermId = 0;
   /** The arena: postings of the slots below `builtSlots`, by term id and field. */
   private start: Uint32Array = new Uint32Array(1);
-  private docs: Uint32Array = new Uint32Array(0);
-  private freqs: Uint8Array = new Uint8Array(0);
-  private bigFreqs = new Map<number, number>();
+  private counts: Uint32Array = new Uint32Array(0);
+  private bytes: Uint8Array = new Uint8Array(0);
   private builtSlots = 0;
   /** Arena slots taken out since, and how many of each term-field's arena postings they account for. */
   private readonly dead = new Set<number>();
@@ -262,19 +295,26 @@ export class CompactIndex<T> {
     for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
     const fill = start.slice(0, start.length - 1);
     const docs = new Uint32Array(n);
-    const freqs = new Uint8Array(n);
+    const freqs = new Uint32Array(n);
     // Triples are in slot order, so each term-field's postings come out in ascending slots, as MiniSearch's maps.
     for (let i = 0; i < n; i++) {
       const ff = pending.fieldFreq.get(i);
       const at = fill[pending.term.get(2 * i) * F + (ff & 0xff)]!++;
       docs[at] = pending.term.get(2 * i + 1);
-      const freq = ff >>> 8;
-      freqs[at] = Math.min(freq, SATURATED);
-      if (freq >= SATURATED) this.bigFreqs.set(at, freq);
+      freqs[at] = ff >>> 8;
     }
-    this.start = start;
-    this.docs = docs;
-    this.freqs = freqs;
+    const writer = new ByteWriter();
+    const offsets = new Uint32Array(start.length);
+    const counts = new Uint32Array(start.length - 1);
+    for (let key = 0; key < counts.length; key++) {
+      offsets[key] = writer.length;
+      counts[key] = start[key + 1]! - start[key]!;
+      encode(writer, docs, freqs, start[key]!, start[key + 1]!);
+    }
+    offsets[counts.length] = writer.length;
+    this.start = offsets;
+    this.counts = counts;
+    this.bytes = writer.data.slice(0, writer.length);
     this.builtSlots = this.slotCount;
   }
 
@@ -308,7 +348,8 @@ export class CompactIndex<T> {
           if (id === undefined) continue;
           if (inArena) {
             const key = id * this.fieldCount + fieldId;
-            if (key + 1 < this.start.length && this.arenaHas(key, slot)) this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
+            // The item is unchanged since it was added, so the arena holds this posting (MiniSearch relies on the same).
+            if (key < this.counts.length) this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
           } else {
             const byField = this.overlay.get(id);
             const docs = byField?.[fieldId];
@@ -328,20 +369,6 @@ export class CompactIndex<T> {
       }
     });
     this.count -= 1;
-  }
-
-  private arenaHas(key: number, slot: number): boolean {
-    // Binary search: the arena's postings are in ascending slots.
-    let lo = this.start[key]!;
-    let hi = this.start[key + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const d = this.docs[mid]!;
-      if (d === slot) return true;
-      if (d < slot) lo = mid + 1;
-      else hi = mid;
-    }
-    return false;
   }
 
   /** MiniSearch's addFieldLength, verbatim. */
@@ -374,7 +401,7 @@ export class CompactIndex<T> {
   /** How many live items hold a term in a field (MiniSearch's `docs.size`). */
   private liveCount(id: number, fieldId: number): number {
     const key = id * this.fieldCount + fieldId;
-    const arena = key + 1 < this.start.length ? this.start[key + 1]! - this.start[key]! - (this.deadIn.get(key) ?? 0) : 0;
+    const arena = key < this.counts.length ? this.counts[key]! - (this.deadIn.get(key) ?? 0) : 0;
     return arena + (this.overlay.get(id)?.[fieldId]?.size ?? 0);
   }
 
@@ -396,14 +423,34 @@ export class CompactIndex<T> {
 
   private forEachPosting(id: number, fieldId: number, visit: (slot: number, freq: number) => void): void {
     const key = id * this.fieldCount + fieldId;
-    if (key + 1 < this.start.length) {
+    if (key < this.counts.length) {
+      const bytes = this.bytes;
       const end = this.start[key + 1]!;
       const checkDead = this.dead.size > 0;
-      for (let at = this.start[key]!; at < end; at++) {
-        const slot = this.docs[at]!;
+      let at = this.start[key]!;
+      let slot = -1;
+      while (at < end) {
+        let v = 0;
+        let shift = 0;
+        let b: number;
+        do {
+          b = bytes[at++]!;
+          v |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b & 0x80);
+        slot += 1 + (v >>> 1);
+        let freq = 1;
+        if (v & 1) {
+          freq = 0;
+          shift = 0;
+          do {
+            b = bytes[at++]!;
+            freq |= (b & 0x7f) << shift;
+            shift += 7;
+          } while (b & 0x80);
+        }
         if (checkDead && this.dead.has(slot)) continue;
-        const freq = this.freqs[at]!;
-        visit(slot, freq === SATURATED ? this.bigFreqs.get(at)! : freq);
+        visit(slot, freq);
       }
     }
     const docs = this.overlay.get(id)?.[fieldId];
@@ -475,40 +522,37 @@ export class CompactIndex<T> {
     const F = this.fieldCount;
     const terms: string[] = [];
     const start = new Uint32Array(this.dictionary.size * F + 1);
-    const docs = new Uint32Array(this.docs.length);
-    const freqs = new Uint8Array(this.docs.length);
-    const bigFreqs: [number, number][] = [];
+    const counts = new Uint32Array(this.dictionary.size * F);
+    const bytes = new Uint8Array(this.bytes.length);
     let at = 0;
+    // Each term-field's bytes stand alone (gaps start from slot -1), so reordering terms is a copy.
     for (const [term, id] of this.dictionary) {
       for (let f = 0; f < F; f++) {
         const key = id * F + f;
-        const from = this.start[key]!;
-        const to = this.start[key + 1]!;
-        docs.set(this.docs.subarray(from, to), at);
-        freqs.set(this.freqs.subarray(from, to), at);
-        for (let i = from; i < to; i++) if (this.freqs[i] === SATURATED) bigFreqs.push([at + i - from, this.bigFreqs.get(i)!]);
-        start[terms.length * F + f] = at;
-        at += to - from;
-        start[terms.length * F + f + 1] = at;
+        const k = terms.length * F + f;
+        bytes.set(this.bytes.subarray(this.start[key]!, this.start[key + 1]!), at);
+        start[k] = at;
+        at += this.start[key + 1]! - this.start[key]!;
+        start[k + 1] = at;
+        counts[k] = this.counts[key]!;
       }
       terms.push(term);
     }
     return {
-      format: 'compact-postings-1',
+      format: COMPACT_FORMAT,
       documentCount: this.count,
       slots: this.builtSlots,
       averageFieldLength: [...this.averageFieldLength],
       fieldLength: this.fieldLength.map((g) => toBase64(g.trimmed())),
       terms,
       start: toBase64(start),
-      docs: toBase64(docs.subarray(0, at)),
-      freqs: toBase64(freqs.subarray(0, at)),
-      bigFreqs,
+      counts: toBase64(counts),
+      bytes: toBase64(bytes.subarray(0, at)),
     };
   }
 
   private load(s: SerialisedCompact): void {
-    if (s.format !== 'compact-postings-1' || s.fieldLength.length !== this.fieldCount) throw new Error('not a compact index of these fields');
+    if (s.format !== COMPACT_FORMAT || s.fieldLength.length !== this.fieldCount) throw new Error('not a compact index of these fields');
     this.count = s.documentCount;
     this.averageFieldLength = [...s.averageFieldLength];
     s.fieldLength.forEach((b, f) => {
@@ -520,9 +564,8 @@ export class CompactIndex<T> {
     s.terms.forEach((term, id) => this.dictionary.set(term, id));
     this.nextTermId = s.terms.length;
     this.start = uint32From(s.start);
-    this.docs = uint32From(s.docs);
-    this.freqs = uint8From(s.freqs);
-    this.bigFreqs = new Map(s.bigFreqs);
+    this.counts = uint32From(s.counts);
+    this.bytes = uint8From(s.bytes);
     this.builtSlots = s.slots;
     this.slotCount = s.slots;
   }

@@ -2,7 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minise
 import type SearchableMap from 'minisearch/SearchableMap';
 import type { Analyzer } from './analyze.js';
 import { allowedEdits } from './fuzzy.js';
-import { CompactIndex, type CompactQuery, type SerialisedCompact } from './postings.js';
+import { COMPACT_FORMAT, CompactIndex, type CompactQuery, type SerialisedCompact } from './postings.js';
 import type { QueryGroup } from './query.js';
 import { fold, words } from './text.js';
 
@@ -48,7 +48,7 @@ const TEXT_BM25 = { k: 1.2, b: 0.5, d: 0.5 };
 export type SerialisedText = AsPlainObject | SerialisedCompact;
 
 function isCompact(s: SerialisedText): s is SerialisedCompact {
-  return (s as Partial<SerialisedCompact>).format === 'compact-postings-1';
+  return (s as Partial<SerialisedCompact>).format === COMPACT_FORMAT;
 }
 
 /** MiniSearch's inverted index: term → field id → item short id → term frequency. */
