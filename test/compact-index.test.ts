@@ -104,7 +104,7 @@ function change(indexes: TextIndex<Entry>[], entries: readonly Entry[]): void {
   for (const edit of edits) for (const index of indexes) edit(index);
 }
 
-function roundTrip(index: TextIndex<Entry>): SerialisedText {
+function roundTrip<T>(index: TextIndex<T>): SerialisedText {
   return JSON.parse(JSON.stringify(index.toJSON())) as SerialisedText;
 }
 

@@ -47,8 +47,13 @@ interface CandidateList {
   labelEnd: Uint32Array;
   keyStart: Uint32Array;
   keyEnd: Uint32Array;
-  /** What a choice shows and sends; for titles the shown name is made when shown from the entry (see display). */
-  names: readonly string[] | null;
+  /**
+   * What a choice shows (candidate i's is nameText[nameStart[i], nameStart[i+1])) and sends; null for titles, whose
+   * shown name is made when shown from the entry. One string, not one each: a person's shown name is a concatenation
+   * that folding its label flattens, a copy per person otherwise.
+   */
+  nameText: string;
+  nameStart: Uint32Array | null;
   values: readonly string[] | null;
   entries: readonly Entry[] | null;
   /**
@@ -110,10 +115,18 @@ function columns(items: readonly Candidate[]): Omit<CandidateList, 'buckets' | '
     labelEnd,
     keyStart,
     keyEnd,
-    names: titles ? null : items.map((c) => c.name),
+    nameText: titles ? '' : items.map((c) => c.name).join(''),
+    nameStart: titles ? null : offsets(items.map((c) => c.name.length)),
     values: titles ? null : items.map((c) => c.value),
     entries: titles ? items.map((c) => c.entry!) : null,
   };
+}
+
+/** Start positions of consecutive pieces of these lengths, and the end of the last. */
+function offsets(lengths: readonly number[]): Uint32Array {
+  const out = new Uint32Array(lengths.length + 1);
+  lengths.forEach((n, i) => (out[i + 1] = out[i]! + n));
+  return out;
 }
 
 function bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Map<string, Int32Array> {
@@ -288,13 +301,13 @@ export class Suggester {
   /** At most 25 choices, best first; on an empty query the most useful entries of the list. */
   suggest(field: SuggestField, typed: string, locale: Locale): Choice[] {
     const list = this.list(field, locale);
-    const { size, buckets, byLabel, entries, names, values } = list;
+    const { size, buckets, byLabel, entries, nameText, nameStart, values } = list;
     const label = (i: number) => labelOf(list, i);
     const key = (i: number) => keyOf(list, i);
     const query = fold(typed).replace(/\s+/g, ' ').trim().slice(0, 100);
     const show = (i: number): Choice => {
       const entry = entries?.[i];
-      return entry ? { name: cut(`${periodLabel(entry.period, locale)} · ${entry.title}`), value: entry.id } : { name: names![i]!, value: values![i]! };
+      return entry ? { name: cut(`${periodLabel(entry.period, locale)} · ${entry.title}`), value: entry.id } : { name: nameText.slice(nameStart![i], nameStart![i + 1]), value: values![i]! };
     };
     if (!query) return [...Array(Math.min(size, DISCORD.autocompleteChoices)).keys()].map(show);
     // One array per tier, filled in weight order: the best 25 are the first of the best tiers, with no sort.
