@@ -68,7 +68,7 @@ function measure(file: string, cacheDir: string): Omit<MemoryResult, 'generator'
   const lists = (loaded.suggester as unknown as { lists: Map<string, unknown> }).lists;
   const held: Held[] = [
     { name: 'text index (compact postings, term dictionary, bitmaps)', owner: () => index, field: 'text' },
-    { name: 'contact index (MiniSearch)', owner: () => contacts, field: 'built' },
+    { name: 'contact index (compact postings, term dictionary)', owner: () => contacts, field: 'built' },
     { name: 'contacts list', owner: () => contacts, field: 'contacts' },
     { name: 'contact name words', owner: () => contacts, field: 'nameWords' },
     { name: 'places (gazetteer and its indexes)', owner: () => index, field: 'places' },

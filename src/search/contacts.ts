@@ -1,11 +1,10 @@
 import type { Entry } from '../data/schema.js';
-import type { AsPlainObject } from 'minisearch';
 import type { Analyzer } from './analyze.js';
 import type { RecordNames } from './names.js';
 import { isGenericWord } from './places.js';
 import { queryGroups, type QueryGroup } from './query.js';
 import { insertByDate, removeByDate } from './order.js';
-import { type FieldSpec, forEachSet, TextIndex } from './text-index.js';
+import { type FieldSpec, forEachSet, type SerialisedText, TextIndex } from './text-index.js';
 import { fold, words } from './text.js';
 
 /** Someone the team was in touch with: a named person, or an organisation where the record names nobody. */
@@ -117,13 +116,13 @@ export class ContactBook {
   /** Each contact's slot in the built index. */
   private slots = new Map<Contact, number>();
   /** The cached index to load from, dropped once loaded (or once the contacts changed: it no longer fits). */
-  private serialised: AsPlainObject | undefined;
+  private serialised: SerialisedText | undefined;
 
   /** `entries` in date order. */
   constructor(
     entries: readonly Entry[],
     private readonly analyzer: Analyzer,
-    serialised?: AsPlainObject,
+    serialised?: SerialisedText,
     private readonly names?: RecordNames,
   ) {
     // People first over all entries, then organisations: an organisation a person of a later entry stands for
@@ -186,7 +185,7 @@ export class ContactBook {
    */
   private get index(): TextIndex<Contact> {
     if (!this.built) {
-      this.built = new TextIndex(this.contacts, CONTACT_FIELDS, this.analyzer, { serialised: this.serialised });
+      this.built = new TextIndex(this.contacts, CONTACT_FIELDS, this.analyzer, { serialised: this.serialised, compact: true });
       this.slots = new Map(this.contacts.map((c, i) => [c, i]));
       this.serialised = undefined;
     }
@@ -201,16 +200,15 @@ export class ContactBook {
   async warmAsync(): Promise<void> {
     if (this.built || this.serialised) return this.warm();
     const contacts = [...this.contacts];
-    const index = await TextIndex.build(contacts, CONTACT_FIELDS, this.analyzer);
+    const index = await TextIndex.build(contacts, CONTACT_FIELDS, this.analyzer, { compact: true });
     if (!this.built && contacts.length === this.contacts.length && contacts.every((c, i) => c === this.contacts[i])) {
       this.built = index;
       this.slots = new Map(contacts.map((c, i) => [c, i]));
     }
   }
 
-  toJSON(): AsPlainObject {
-    // The contact index keeps MiniSearch's store (it discards changed contacts), so its form is MiniSearch's.
-    return this.index.toJSON() as AsPlainObject;
+  toJSON(): SerialisedText {
+    return this.index.toJSON();
   }
 
   /** Contacts matching the query's concepts (see lookup for the rules), best first. */

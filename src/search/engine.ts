@@ -1,4 +1,3 @@
-import type { AsPlainObject } from 'minisearch';
 import type { Entry, Kind, RecordFile } from '../data/schema.js';
 import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
@@ -20,7 +19,7 @@ export interface EntryHit {
 
 export interface SerialisedIndexes {
   text: SerialisedText;
-  contacts: AsPlainObject;
+  contacts: SerialisedText;
   /** The record's names (a scan of every entry's text, most of a second at 100,000 entries). */
   names?: SerialisedNames;
 }

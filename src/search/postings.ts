@@ -201,6 +201,13 @@ export class CompactIndex<T> {
   /** Arena slots taken out since, and how many of each term-field's arena postings they account for. */
   private readonly dead = new Set<number>();
   private readonly deadIn = new Map<number, number>();
+  /**
+   * Slots discarded (MiniSearch's lazy discard) whose postings stay until a search meets them or a vacuum, and the
+   * frequencies such arena postings are down to (0: gone). See discard().
+   */
+  private readonly discarded = new Set<number>();
+  private readonly discardedFreq = new Map<number, Map<number, number>>();
+  private dirtCount = 0;
   /** Postings of slots added since the build, MiniSearch-style: term id → per field, slot → frequency. */
   private readonly overlay = new Map<number, (Map<number, number> | undefined)[]>();
   private readonly fieldLength: Growable[];
@@ -371,6 +378,83 @@ export class CompactIndex<T> {
     this.count -= 1;
   }
 
+  /**
+   * MiniSearch's discard, for an item that may have changed since it was added (so its terms cannot be worked out
+   * again): it stops counting at once (document count, average field lengths), while its postings stay until a
+   * search meets them (removeOccurrence) or a vacuum clears them all. MiniSearch vacuums in batches after the
+   * discard returns once enough is discarded; here the vacuum is done at once at the same point, which gives the
+   * state MiniSearch reaches a few timer ticks later.
+   */
+  discard(slot: number): void {
+    this.finish();
+    this.fields.forEach((_, fieldId) => this.removeFieldLength(fieldId, this.count, this.fieldLength[fieldId]!.get(slot)));
+    this.count -= 1;
+    this.dirtCount += 1;
+    this.discarded.add(slot);
+    if (this.dirtCount >= 20 && this.dirtCount / (1 + this.count + this.dirtCount) >= 0.1) this.vacuum();
+  }
+
+  /** MiniSearch's removeTerm for a discarded slot's posting: one occurrence fewer; at none the posting goes. */
+  private removeOccurrence(term: string, id: number, fieldId: number, slot: number, freq: number): void {
+    const key = id * this.fieldCount + fieldId;
+    if (slot < this.builtSlots) {
+      let left = this.discardedFreq.get(key);
+      if (!left) this.discardedFreq.set(key, (left = new Map()));
+      if (freq <= 1) {
+        left.set(slot, 0);
+        this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
+      } else left.set(slot, freq - 1);
+    } else {
+      const byField = this.overlay.get(id)!;
+      const docs = byField[fieldId]!;
+      if (freq <= 1) {
+        docs.delete(slot);
+        if (docs.size === 0) byField[fieldId] = undefined;
+      } else docs.set(slot, freq - 1);
+    }
+    this.retireIfEmpty(term, id);
+  }
+
+  /** A term with no posting left leaves the dictionary, as MiniSearch deletes it from its index. */
+  private retireIfEmpty(term: string, id: number): void {
+    let total = 0;
+    for (let f = 0; f < this.fieldCount; f++) total += this.liveCount(id, f);
+    if (total === 0) {
+      this.overlay.delete(id);
+      this.dictionary.delete(term);
+      this.retired.set(term, id);
+    }
+  }
+
+  /** MiniSearch's vacuum: every discarded slot's postings go, term by term in dictionary order. */
+  private vacuum(): void {
+    for (const [term, id] of [...this.dictionary]) {
+      for (let f = 0; f < this.fieldCount; f++) {
+        const key = id * this.fieldCount + f;
+        const gone: number[] = [];
+        this.forEachPosting(id, f, (slot) => void (this.discarded.has(slot) && gone.push(slot)));
+        for (const slot of gone) {
+          if (slot < this.builtSlots) {
+            let left = this.discardedFreq.get(key);
+            if (!left) this.discardedFreq.set(key, (left = new Map()));
+            left.set(slot, 0);
+            this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
+          } else {
+            const byField = this.overlay.get(id)!;
+            byField[f]!.delete(slot);
+            if (byField[f]!.size === 0) byField[f] = undefined;
+          }
+        }
+      }
+      this.retireIfEmpty(term, id);
+    }
+    // Every posting of theirs is gone now: they are dead like removed slots, and their per-posting state can go.
+    for (const slot of this.discarded) this.dead.add(slot);
+    this.discarded.clear();
+    this.discardedFreq.clear();
+    this.dirtCount = 0;
+  }
+
   /** MiniSearch's addFieldLength, verbatim. */
   private addFieldLength(slot: number, fieldId: number, count: number, length: number): void {
     this.fieldLength[fieldId]!.set(slot, length);
@@ -426,7 +510,7 @@ export class CompactIndex<T> {
     if (key < this.counts.length) {
       const bytes = this.bytes;
       const end = this.start[key + 1]!;
-      const checkDead = this.dead.size > 0;
+      const checkDead = this.dead.size > 0 || this.discarded.size > 0;
       let at = this.start[key]!;
       let slot = -1;
       while (at < end) {
@@ -449,7 +533,14 @@ export class CompactIndex<T> {
             shift += 7;
           } while (b & 0x80);
         }
-        if (checkDead && this.dead.has(slot)) continue;
+        if (checkDead) {
+          if (this.dead.has(slot)) continue;
+          if (this.discarded.has(slot)) {
+            const now = this.discardedFreq.get(key)?.get(slot);
+            if (now === 0) continue;
+            if (now !== undefined) freq = now;
+          }
+        }
         visit(slot, freq);
       }
     }
@@ -483,11 +574,18 @@ export class CompactIndex<T> {
     if (id === undefined) return results;
     this.fields.forEach((field, fieldId) => {
       const fieldBoost = field.boost || 1;
-      const matchingFields = this.liveCount(id, fieldId);
+      let matchingFields = this.liveCount(id, fieldId);
       if (matchingFields === 0) return;
       const avgFieldLength = this.averageFieldLength[fieldId]!;
       const lengths = this.fieldLength[fieldId]!;
       this.forEachPosting(id, fieldId, (slot, termFreq) => {
+        if (this.discarded.has(slot)) {
+          // As MiniSearch does on meeting a discarded document: one occurrence of the term goes, and the document
+          // no longer counts among those that match, for the rest of this field.
+          this.removeOccurrence(term, id, fieldId, slot, termFreq);
+          matchingFields -= 1;
+          return;
+        }
         const docBoost = boostDocument ? boostDocument(slot) : 1;
         if (!docBoost) return;
         const rawScore = bm25Score(termFreq, matchingFields, this.count, lengths.get(slot), avgFieldLength, this.bm25);
@@ -509,7 +607,7 @@ export class CompactIndex<T> {
 
   /** True once anything changed after the build: the arena alone no longer says it all. */
   get changed(): boolean {
-    return this.dead.size > 0 || this.slotCount !== this.builtSlots;
+    return this.dead.size > 0 || this.discarded.size > 0 || this.slotCount !== this.builtSlots;
   }
 
   /**

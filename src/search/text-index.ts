@@ -95,9 +95,8 @@ interface PlannedTerm {
  */
 export class TextIndex<T> {
   /**
-   * One of two stores. MiniSearch's maps take any change, including discard() of an item that changed since it was
-   * added (the contacts need that). The compact store (postings.ts) answers the same, bit for bit, in about a tenth
-   * of the memory, and takes add() and remove() of unchanged items (the entries): the entry index uses it.
+   * One of two stores: MiniSearch's maps, or the compact store (postings.ts), which answers the same, bit for bit,
+   * in a tenth of the memory or less, through the same add(), remove() and discard().
    */
   private readonly mini?: MiniSearch<{ i: number; item: T }>;
   private readonly postings?: Postings;
@@ -209,9 +208,8 @@ export class TextIndex<T> {
    */
   discard(slot: number): void {
     if (this.items[slot] === undefined) return;
-    // The compact store finds an item's postings from its terms, which a changed item no longer gives.
-    if (this.compact) throw new Error('a compact text index takes remove(), not discard()');
-    this.mini!.discard(slot);
+    if (this.compact) this.compact.discard(slot);
+    else this.mini!.discard(slot);
     this.items[slot] = undefined;
     this.changed();
   }
