@@ -357,21 +357,8 @@ export class CompactIndex<T> {
             const key = id * this.fieldCount + fieldId;
             // The item is unchanged since it was added, so the arena holds this posting (MiniSearch relies on the same).
             if (key < this.counts.length) this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
-          } else {
-            const byField = this.overlay.get(id);
-            const docs = byField?.[fieldId];
-            if (docs) {
-              docs.delete(slot);
-              if (docs.size === 0) byField![fieldId] = undefined;
-            }
-          }
-          let total = 0;
-          for (let f = 0; f < this.fieldCount; f++) total += this.liveCount(id, f);
-          if (total === 0) {
-            this.overlay.delete(id);
-            this.dictionary.delete(term);
-            this.retired.set(term, id);
-          }
+          } else this.dropFromOverlay(id, fieldId, slot);
+          this.retireIfEmpty(term, id);
         }
       }
     });
@@ -396,23 +383,33 @@ export class CompactIndex<T> {
 
   /** MiniSearch's removeTerm for a discarded slot's posting: one occurrence fewer; at none the posting goes. */
   private removeOccurrence(term: string, id: number, fieldId: number, slot: number, freq: number): void {
-    const key = id * this.fieldCount + fieldId;
-    if (slot < this.builtSlots) {
-      let left = this.discardedFreq.get(key);
-      if (!left) this.discardedFreq.set(key, (left = new Map()));
-      if (freq <= 1) {
-        left.set(slot, 0);
-        this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
-      } else left.set(slot, freq - 1);
-    } else {
-      const byField = this.overlay.get(id)!;
-      const docs = byField[fieldId]!;
-      if (freq <= 1) {
-        docs.delete(slot);
-        if (docs.size === 0) byField[fieldId] = undefined;
-      } else docs.set(slot, freq - 1);
-    }
+    if (freq <= 1) this.dropDiscarded(id, fieldId, slot);
+    else if (slot < this.builtSlots) this.discardedLeft(id * this.fieldCount + fieldId).set(slot, freq - 1);
+    else this.overlay.get(id)![fieldId]!.set(slot, freq - 1);
     this.retireIfEmpty(term, id);
+  }
+
+  private discardedLeft(key: number): Map<number, number> {
+    let left = this.discardedFreq.get(key);
+    if (!left) this.discardedFreq.set(key, (left = new Map()));
+    return left;
+  }
+
+  /** A discarded slot's posting goes: marked gone in the arena, or taken from the overlay. */
+  private dropDiscarded(id: number, fieldId: number, slot: number): void {
+    if (slot < this.builtSlots) {
+      const key = id * this.fieldCount + fieldId;
+      this.discardedLeft(key).set(slot, 0);
+      this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
+    } else this.dropFromOverlay(id, fieldId, slot);
+  }
+
+  private dropFromOverlay(id: number, fieldId: number, slot: number): void {
+    const byField = this.overlay.get(id);
+    const docs = byField?.[fieldId];
+    if (!docs) return;
+    docs.delete(slot);
+    if (docs.size === 0) byField![fieldId] = undefined;
   }
 
   /** A term with no posting left leaves the dictionary, as MiniSearch deletes it from its index. */
@@ -430,21 +427,9 @@ export class CompactIndex<T> {
   private vacuum(): void {
     for (const [term, id] of [...this.dictionary]) {
       for (let f = 0; f < this.fieldCount; f++) {
-        const key = id * this.fieldCount + f;
         const gone: number[] = [];
         this.forEachPosting(id, f, (slot) => void (this.discarded.has(slot) && gone.push(slot)));
-        for (const slot of gone) {
-          if (slot < this.builtSlots) {
-            let left = this.discardedFreq.get(key);
-            if (!left) this.discardedFreq.set(key, (left = new Map()));
-            left.set(slot, 0);
-            this.deadIn.set(key, (this.deadIn.get(key) ?? 0) + 1);
-          } else {
-            const byField = this.overlay.get(id)!;
-            byField[f]!.delete(slot);
-            if (byField[f]!.size === 0) byField[f] = undefined;
-          }
-        }
+        for (const slot of gone) this.dropDiscarded(id, f, slot);
       }
       this.retireIfEmpty(term, id);
     }
