@@ -79,35 +79,43 @@ class ByteWriter {
   }
 }
 
-/** A typed array that grows by doubling, for the build. */
+/**
+ * A Uint32 array that grows in fixed chunks, for the build: growing by doubling would copy hundreds of megabytes at
+ * a time at a million entries, holding the event loop while a reload builds.
+ */
 class Growable {
-  data: Uint32Array;
+  private static readonly SHIFT = 16;
+  private chunks: Uint32Array[] = [];
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
-  }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
+    this.set(this.length, value);
   }
   set(i: number, value: number): void {
-    while (i >= this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[i] = value;
+    const c = i >>> Growable.SHIFT;
+    while (c >= this.chunks.length) this.chunks.push(new Uint32Array(1 << Growable.SHIFT));
+    this.chunks[c]![i & ((1 << Growable.SHIFT) - 1)] = value;
     if (i >= this.length) this.length = i + 1;
   }
   get(i: number): number {
-    return this.data[i]!;
+    return this.chunks[i >>> Growable.SHIFT]![i & ((1 << Growable.SHIFT) - 1)]!;
   }
   trimmed(): Uint32Array {
-    return this.data.slice(0, this.length);
+    const out = new Uint32Array(this.length);
+    this.chunks.forEach((chunk, c) => {
+      const from = c << Growable.SHIFT;
+      if (from < this.length) out.set(chunk.subarray(0, Math.min(chunk.length, this.length - from)), from);
+    });
+    return out;
+  }
+  static from(array: Uint32Array): Growable {
+    const g = new Growable();
+    for (let from = 0; from < array.length; from += 1 << Growable.SHIFT) {
+      const chunk = new Uint32Array(1 << Growable.SHIFT);
+      chunk.set(array.subarray(from, from + (1 << Growable.SHIFT)));
+      g.chunks.push(chunk);
+    }
+    g.length = array.length;
+    return g;
   }
 }
 
@@ -227,7 +235,7 @@ export class CompactIndex<T> {
     this.fieldCount = fields.length;
     this.fieldLength = fields.map(() => new Growable());
     if (serialised) this.load(serialised);
-    else this.pending = { term: new Growable(1 << 16), fieldFreq: new Growable(1 << 16), termIds: new Map() };
+    else this.pending = { term: new Growable(), fieldFreq: new Growable(), termIds: new Map() };
   }
 
   get documentCount(): number {
@@ -292,13 +300,30 @@ export class CompactIndex<T> {
 
   /** Turns the build's triples into the arena. */
   finish(): void {
+    for (const step of this.finishing()) void step;
+  }
+
+  /** The same in steps with a pause between them, so a reload's build does not hold the event loop for long. */
+  async finishAsync(pause: () => Promise<void>): Promise<void> {
+    for (const step of this.finishing()) {
+      void step;
+      await pause();
+    }
+  }
+
+  /** Yields every STEP triples or postings. */
+  private *finishing(): Generator<void> {
+    const STEP = 1 << 18;
     const pending = this.pending;
     if (!pending) return;
     this.pending = null;
     const F = this.fieldCount;
     const n = pending.fieldFreq.length;
     const start = new Uint32Array(this.nextTermId * F + 1);
-    for (let i = 0; i < n; i++) start[pending.term.get(2 * i) * F + (pending.fieldFreq.get(i) & 0xff) + 1]! += 1;
+    for (let i = 0; i < n; i++) {
+      start[pending.term.get(2 * i) * F + (pending.fieldFreq.get(i) & 0xff) + 1]! += 1;
+      if (i % STEP === STEP - 1) yield;
+    }
     for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
     const fill = start.slice(0, start.length - 1);
     const docs = new Uint32Array(n);
@@ -309,14 +334,22 @@ export class CompactIndex<T> {
       const at = fill[pending.term.get(2 * i) * F + (ff & 0xff)]!++;
       docs[at] = pending.term.get(2 * i + 1);
       freqs[at] = ff >>> 8;
+      if (i % STEP === STEP - 1) yield;
     }
+    yield;
     const writer = new ByteWriter();
     const offsets = new Uint32Array(start.length);
     const counts = new Uint32Array(start.length - 1);
+    let sincePause = 0;
     for (let key = 0; key < counts.length; key++) {
       offsets[key] = writer.length;
       counts[key] = start[key + 1]! - start[key]!;
       encode(writer, docs, freqs, start[key]!, start[key + 1]!);
+      sincePause += counts[key]!;
+      if (sincePause >= STEP) {
+        sincePause = 0;
+        yield;
+      }
     }
     offsets[counts.length] = writer.length;
     this.start = offsets;
@@ -638,12 +671,7 @@ export class CompactIndex<T> {
     if (s.format !== COMPACT_FORMAT || s.fieldLength.length !== this.fieldCount) throw new Error('not a compact index of these fields');
     this.count = s.documentCount;
     this.averageFieldLength = [...s.averageFieldLength];
-    s.fieldLength.forEach((b, f) => {
-      const lengths = uint32From(b);
-      const g = this.fieldLength[f]!;
-      g.data = lengths.length > 0 ? lengths : new Uint32Array(1);
-      g.length = lengths.length;
-    });
+    s.fieldLength.forEach((b, f) => (this.fieldLength[f] = Growable.from(uint32From(b))));
     s.terms.forEach((term, id) => this.dictionary.set(term, id));
     this.nextTermId = s.terms.length;
     this.start = uint32From(s.start);

@@ -231,11 +231,12 @@ export class TextIndex<T> {
   ): Promise<TextIndex<T>> {
     const index = new TextIndex(items, fields, analyzer, { empty: true, compact: options.compact });
     if (index.compact) {
+      const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
       for (let i = 0; i < items.length; i++) {
         index.compact.add(i, items[i]!);
-        if (i % 500 === 499) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (i % 500 === 499) await pause();
       }
-      index.compact.finish();
+      await index.compact.finishAsync(pause);
     } else {
       await index.mini!.addAllAsync(items.map((item, i) => ({ i, item })), { chunkSize: 500 });
     }
