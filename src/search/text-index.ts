@@ -95,8 +95,9 @@ interface PlannedTerm {
  */
 export class TextIndex<T> {
   /**
-   * One of two stores: MiniSearch's maps, or the compact store (postings.ts), which answers the same, bit for bit,
-   * in a tenth of the memory or less, through the same add(), remove() and discard().
+   * One of two stores: the compact store (postings.ts, `compact: true`, what the entry and contact indexes use), or
+   * MiniSearch's own maps, which answer the same, bit for bit, at ten times the memory or more. MiniSearch's are
+   * kept as the reference test/compact-index.test.ts holds the compact store to.
    */
   private readonly mini?: MiniSearch<{ i: number; item: T }>;
   private readonly postings?: Postings;
