@@ -31,9 +31,31 @@ interface Candidate {
   entry?: Entry;
 }
 
-/** A list, best-weighted first, with an index for big lists (titles at 100,000 entries). */
+/**
+ * A list, best-weighted first, with an index for big lists (titles at 100,000 entries). Kept in columns rather than
+ * as one object per candidate: at 100,000 titles the objects and their two strings each were 24 MB, the columns
+ * (every label and key in one string, sliced out when read) a third of that. A slice of a flat string is a small
+ * view of it, not a copy, so reading a candidate costs no more than it did.
+ */
 interface CandidateList {
-  items: Candidate[];
+  size: number;
+  /** All labels, one after another; `labelText === keyText` where each label is the start of its key (titles). */
+  labelText: string;
+  keyText: string;
+  /** Candidate i's label is labelText[labelStart[i], labelEnd[i]); its key keyText[keyStart[i], keyEnd[i]). */
+  labelStart: Uint32Array;
+  labelEnd: Uint32Array;
+  keyStart: Uint32Array;
+  keyEnd: Uint32Array;
+  /**
+   * What a choice shows (candidate i's is nameText[nameStart[i], nameStart[i+1])) and sends; null for titles, whose
+   * shown name is made when shown from the entry. One string, not one each: a person's shown name is a concatenation
+   * that folding its label flattens, a copy per person otherwise.
+   */
+  nameText: string;
+  nameStart: Uint32Array | null;
+  values: readonly string[] | null;
+  entries: readonly Entry[] | null;
   /**
    * For lists over BUCKETED_FROM: candidate positions (ascending, so in weight order) by the first two and the
    * first three letters of each word of their key.
@@ -53,15 +75,69 @@ function candidate(name: string, value: string, aliases: string, weight: number)
   return { name: shown, value: value.slice(0, DISCORD.choiceValue), label: fold(shown), key: words(fold(`${name} ${aliases}`)).join(' '), weight };
 }
 
-function bucketsOf(items: Candidate[]): Map<string, Int32Array> {
-  const lists = new Map<string, number[]>();
+const labelOf = (list: CandidateList, i: number) => list.labelText.slice(list.labelStart[i], list.labelEnd[i]);
+const keyOf = (list: CandidateList, i: number) => list.keyText.slice(list.keyStart[i], list.keyEnd[i]);
+
+/** Packs candidates (sorted) into columns. */
+function columns(items: readonly Candidate[]): Omit<CandidateList, 'buckets' | 'byLabel'> {
+  const n = items.length;
+  const labelStart = new Uint32Array(n);
+  const labelEnd = new Uint32Array(n);
+  const keyStart = new Uint32Array(n);
+  const keyEnd = new Uint32Array(n);
+  // Titles: the key starts with the label, so one text serves both.
+  const shared = items.every((c) => c.key.startsWith(c.label));
+  const keyParts: string[] = [];
+  const labelParts: string[] = [];
+  let keyAt = 0;
+  let labelAt = 0;
   items.forEach((c, i) => {
-    for (const prefix of new Set(c.key.split(' ').flatMap((w) => [w.slice(0, 2), w.slice(0, 3)]))) {
+    keyStart[i] = keyAt;
+    keyEnd[i] = keyAt += c.key.length;
+    keyParts.push(c.key);
+    if (shared) {
+      labelStart[i] = keyStart[i]!;
+      labelEnd[i] = keyStart[i]! + c.label.length;
+    } else {
+      labelStart[i] = labelAt;
+      labelEnd[i] = labelAt += c.label.length;
+      labelParts.push(c.label);
+    }
+  });
+  // join() makes one flat string, which slices then view rather than copy.
+  const keyText = keyParts.join('');
+  const titles = items.length > 0 && items.every((c) => c.entry !== undefined);
+  return {
+    size: n,
+    keyText,
+    labelText: shared ? keyText : labelParts.join(''),
+    labelStart,
+    labelEnd,
+    keyStart,
+    keyEnd,
+    nameText: titles ? '' : items.map((c) => c.name).join(''),
+    nameStart: titles ? null : offsets(items.map((c) => c.name.length)),
+    values: titles ? null : items.map((c) => c.value),
+    entries: titles ? items.map((c) => c.entry!) : null,
+  };
+}
+
+/** Start positions of consecutive pieces of these lengths, and the end of the last. */
+function offsets(lengths: readonly number[]): Uint32Array {
+  const out = new Uint32Array(lengths.length + 1);
+  lengths.forEach((n, i) => (out[i + 1] = out[i]! + n));
+  return out;
+}
+
+function bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Map<string, Int32Array> {
+  const lists = new Map<string, number[]>();
+  for (let i = 0; i < list.size; i++) {
+    for (const prefix of new Set(keyOf(list as CandidateList, i).split(' ').flatMap((w) => [w.slice(0, 2), w.slice(0, 3)]))) {
       let list = lists.get(prefix);
       if (!list) lists.set(prefix, (list = []));
       list.push(i);
     }
-  });
+  }
   return new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
 }
 
@@ -85,8 +161,8 @@ function typoRank(key: string, typed: string): number | null {
 }
 
 /** Positions in `byLabel` whose label starts with `prefix`. */
-function labelRange(byLabel: Int32Array, items: Candidate[], prefix: string): Int32Array {
-  const first = (key: string) => lowerBound(byLabel.length, (i) => items[byLabel[i]!]!.label < key);
+function labelRange(byLabel: Int32Array, list: CandidateList, prefix: string): Int32Array {
+  const first = (key: string) => lowerBound(byLabel.length, (i) => labelOf(list, byLabel[i]!) < key);
   // Every label starting with the prefix sorts between the prefix and the prefix followed by the highest char.
   return byLabel.subarray(first(prefix), first(`${prefix}\uffff`));
 }
@@ -140,7 +216,8 @@ export class Suggester {
       const items = this.build(field, locale).sort((a, b) => b.weight - a.weight);
       const big = items.length > BUCKETED_FROM;
       const byLabel = big ? Int32Array.from(items.keys()).sort((a, b) => (items[a]!.label < items[b]!.label ? -1 : items[a]!.label > items[b]!.label ? 1 : a - b)) : null;
-      list = { items, buckets: big ? bucketsOf(items) : null, byLabel };
+      const packed = columns(items);
+      list = { ...packed, buckets: big ? bucketsOf(packed) : null, byLabel };
       this.lists.set(id, list);
     }
     return list;
@@ -223,38 +300,44 @@ export class Suggester {
 
   /** At most 25 choices, best first; on an empty query the most useful entries of the list. */
   suggest(field: SuggestField, typed: string, locale: Locale): Choice[] {
-    const { items, buckets, byLabel } = this.list(field, locale);
+    const list = this.list(field, locale);
+    const { size, buckets, byLabel, entries, nameText, nameStart, values } = list;
+    const label = (i: number) => labelOf(list, i);
+    const key = (i: number) => keyOf(list, i);
     const query = fold(typed).replace(/\s+/g, ' ').trim().slice(0, 100);
-    const show = (c: Candidate): Choice => ({ name: c.entry ? cut(`${periodLabel(c.entry.period, locale)} · ${c.entry.title}`) : c.name, value: c.value });
-    if (!query) return items.slice(0, DISCORD.autocompleteChoices).map(show);
+    const show = (i: number): Choice => {
+      const entry = entries?.[i];
+      return entry ? { name: cut(`${periodLabel(entry.period, locale)} · ${entry.title}`), value: entry.id } : { name: nameText.slice(nameStart![i], nameStart![i + 1]), value: values![i]! };
+    };
+    if (!query) return [...Array(Math.min(size, DISCORD.autocompleteChoices)).keys()].map(show);
     // One array per tier, filled in weight order: the best 25 are the first of the best tiers, with no sort.
-    const tiers: Candidate[][] = [[], [], [], [], []];
+    const tiers: number[][] = [[], [], [], [], []];
     const limit = DISCORD.autocompleteChoices;
     const enough = (upTo: number) => {
       let n = 0;
       for (let t = 0; t <= upTo; t++) n += tiers[t]!.length;
       return n >= limit;
     };
-    const consider = (c: Candidate) => {
-      const r = rank(c.key, c.label, query);
-      if (r !== null && !enough(r - 1)) tiers[r]!.push(c);
+    const consider = (i: number) => {
+      const r = rank(key(i), label(i), query);
+      if (r !== null && !enough(r - 1)) tiers[r]!.push(i);
     };
     if (buckets && byLabel) {
       // A big list. Labels that start with the text: a binary search, then the best-weighted 25 of that range.
-      for (const i of firstPositions(labelRange(byLabel, items, query), limit)) tiers[items[i]!.label === query ? 0 : 1]!.push(items[i]!);
+      for (const i of firstPositions(labelRange(byLabel, list, query), limit)) tiers[label(i) === query ? 0 : 1]!.push(i);
       // Then words that start with it, in weight order, until there are 25. A match inside a word ("bibliotek" in
       // "stadsbibliotek") is left to the smaller lists and to /search.
-      const positions = query.length === 1 ? (oneLetterPositions(buckets, query, items.length) ?? items.keys()) : (buckets.get(query.slice(0, 3)) ?? []);
+      const positions = query.length === 1 ? (oneLetterPositions(buckets, query, size) ?? Array(size).keys()) : (buckets.get(query.slice(0, 3)) ?? []);
       for (const i of positions) {
         if (enough(2)) break;
-        const c = items[i]!;
-        if (!c.label.startsWith(query) && rank(c.key, c.label, query) === 2) tiers[2]!.push(c);
+        const l = label(i);
+        if (!l.startsWith(query) && rank(key(i), l, query) === 2) tiers[2]!.push(i);
       }
     } else {
-      for (const c of items) consider(c);
+      for (let i = 0; i < size; i++) consider(i);
       // Typos only when the list has too few real matches, and only for lists small enough to scan.
       if (!enough(3)) {
-        for (const c of items) if (rank(c.key, c.label, query) === null && typoRank(c.key, query) !== null) tiers[4]!.push(c);
+        for (let i = 0; i < size; i++) if (rank(key(i), label(i), query) === null && typoRank(key(i), query) !== null) tiers[4]!.push(i);
       }
     }
     return tiers.flat().slice(0, limit).map(show);

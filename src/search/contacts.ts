@@ -1,11 +1,10 @@
 import type { Entry } from '../data/schema.js';
-import type { AsPlainObject } from 'minisearch';
 import type { Analyzer } from './analyze.js';
 import type { RecordNames } from './names.js';
 import { isGenericWord } from './places.js';
 import { queryGroups, type QueryGroup } from './query.js';
 import { insertByDate, removeByDate } from './order.js';
-import { type FieldSpec, forEachSet, TextIndex } from './text-index.js';
+import { type FieldSpec, forEachSet, type SerialisedText, TextIndex } from './text-index.js';
 import { fold, words } from './text.js';
 
 /** Someone the team was in touch with: a named person, or an organisation where the record names nobody. */
@@ -120,13 +119,13 @@ export class ContactBook {
   /** Each contact's slot in the built index. */
   private slots = new Map<Contact, number>();
   /** The cached index to load from, dropped once loaded (or once the contacts changed: it no longer fits). */
-  private serialised: AsPlainObject | undefined;
+  private serialised: SerialisedText | undefined;
 
   /** `entries` in date order. */
   constructor(
     entries: readonly Entry[],
     private readonly analyzer: Analyzer,
-    serialised?: AsPlainObject,
+    serialised?: SerialisedText,
     private readonly names?: RecordNames,
     /** The entries already filed under their contacts (buildAsync), in place of `entries`. */
     filed?: Map<string, Contact>,
@@ -150,7 +149,7 @@ export class ContactBook {
    * The same book, with the entries filed in chunks and a pause between them, so a serving door keeps answering
    * (at 100,000 entries filing them all takes about half a second).
    */
-  static async buildAsync(entries: readonly Entry[], analyzer: Analyzer, serialised?: AsPlainObject, names?: RecordNames): Promise<ContactBook> {
+  static async buildAsync(entries: readonly Entry[], analyzer: Analyzer, serialised?: SerialisedText, names?: RecordNames): Promise<ContactBook> {
     const byKey = new Map<string, Contact>();
     const chunked = async (isCovered: ((org: string) => boolean) | null) => {
       for (let i = 0; i < entries.length; i++) {
@@ -211,7 +210,7 @@ export class ContactBook {
    */
   private get index(): TextIndex<Contact> {
     if (!this.built) {
-      this.built = new TextIndex(this.contacts, CONTACT_FIELDS, this.analyzer, { serialised: this.serialised });
+      this.built = new TextIndex(this.contacts, CONTACT_FIELDS, this.analyzer, { serialised: this.serialised, compact: true });
       this.slots = new Map(this.contacts.map((c, i) => [c, i]));
       this.serialised = undefined;
     }
@@ -226,14 +225,14 @@ export class ContactBook {
   async warmAsync(): Promise<void> {
     if (this.built || this.serialised) return this.warm();
     const contacts = [...this.contacts];
-    const index = await TextIndex.build(contacts, CONTACT_FIELDS, this.analyzer);
+    const index = await TextIndex.build(contacts, CONTACT_FIELDS, this.analyzer, { compact: true });
     if (!this.built && contacts.length === this.contacts.length && contacts.every((c, i) => c === this.contacts[i])) {
       this.built = index;
       this.slots = new Map(contacts.map((c, i) => [c, i]));
     }
   }
 
-  toJSON(): AsPlainObject {
+  toJSON(): SerialisedText {
     return this.index.toJSON();
   }
 

@@ -1,4 +1,3 @@
-import type { AsPlainObject } from 'minisearch';
 import type { Entry, Kind, RecordFile } from '../data/schema.js';
 import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
@@ -10,7 +9,7 @@ import { Gazetteer, type SerialisedPlaces } from './places.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
 import { fold, lower, words } from './text.js';
-import { type FieldSpec, forEachSet, has, TextIndex } from './text-index.js';
+import { type FieldSpec, forEachSet, has, type SerialisedText, TextIndex } from './text-index.js';
 
 export interface EntryHit {
   entry: Entry;
@@ -19,8 +18,8 @@ export interface EntryHit {
 }
 
 export interface SerialisedIndexes {
-  text: AsPlainObject;
-  contacts: AsPlainObject;
+  text: SerialisedText;
+  contacts: SerialisedText;
   /** The record's names (a scan of every entry's text, most of a second at 100,000 entries). */
   names?: SerialisedNames;
   /** The places and their entries (each entry's places worked out again: most of half a second). */
@@ -77,7 +76,7 @@ function outcome(entries: Entry[], period: ParsedPeriod | null): SearchOutcome {
  * 100,000 entries the index must stay small. Names (places, organisations, people) are boosted; everything else
  * is text. Module-level so that no closure in the constructor keeps the cached index it was loaded from alive.
  */
-const ENTRY_FIELDS: FieldSpec<Entry>[] = [
+export const ENTRY_FIELDS: FieldSpec<Entry>[] = [
   {
     name: 'names',
     boost: 3,
@@ -140,7 +139,7 @@ export class RecordIndex {
   private book: ContactBook | undefined;
   /** Counts changes (add, replace, remove), so a build in chunks knows whether the record moved under it. */
   private changes = 0;
-  private serialisedContacts: AsPlainObject | undefined;
+  private serialisedContacts: SerialisedText | undefined;
   private readonly analyzer: Analyzer;
   private readonly header: RecordFile['record'];
   private readonly list: Entry[];
@@ -178,7 +177,7 @@ export class RecordIndex {
       if (!serialised) for (const e of record.entries) analyzer.learn(`${e.title} ${e.source}`);
       // Built over the date-ordered list, so an index position is also a date rank: ties and unranked results
       // come out in date order without a sort.
-      this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: serialised?.text });
+      this.text = new TextIndex(this.dated, ENTRY_FIELDS, analyzer, { serialised: serialised?.text, compact: true });
       this.serialisedContacts = serialised?.contacts;
     }
     this.names = names;
@@ -270,7 +269,7 @@ export class RecordIndex {
       analyzer.learn(`${e.title} ${e.source}`);
       if (i % 1000 === 999) await pause();
     }
-    const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer);
+    const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer, { compact: true });
     // What the constructor does at once, entry by entry in chunks: places, the lookups by id and by date rank.
     const places = new Gazetteer([], names);
     const ids = new Map<string, Entry>();

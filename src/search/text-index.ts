@@ -2,6 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minise
 import type SearchableMap from 'minisearch/SearchableMap';
 import type { Analyzer } from './analyze.js';
 import { allowedEdits } from './fuzzy.js';
+import { COMPACT_FORMAT, CompactIndex, type CompactQuery, type SerialisedCompact } from './postings.js';
 import type { QueryGroup } from './query.js';
 import { fold, words } from './text.js';
 
@@ -39,6 +40,16 @@ export interface TextResults {
  * absolute floor keeps small records (like the project's own) entirely on the scoring path.
  */
 export const COMMON_TERM = { minItems: 5000, share: 0.05 };
+
+/** Ranking should not prefer short fields just because they are short (titles vs. quoted sources). */
+const TEXT_BM25 = { k: 1.2, b: 0.5, d: 0.5 };
+
+/** The start-up cache's form of a text index: MiniSearch's plain object, or the compact postings' (see postings.ts). */
+export type SerialisedText = AsPlainObject | SerialisedCompact;
+
+function isCompact(s: SerialisedText): s is SerialisedCompact {
+  return (s as Partial<SerialisedCompact>).format === COMPACT_FORMAT;
+}
 
 /** MiniSearch's inverted index: term → field id → item short id → term frequency. */
 type Postings = SearchableMap<Map<number, Map<number, number>>>;
@@ -83,8 +94,14 @@ interface PlannedTerm {
  *   a bitmap walk, not 100,000 scored results.
  */
 export class TextIndex<T> {
-  private readonly mini: MiniSearch<{ i: number; item: T }>;
-  private readonly postings: Postings;
+  /**
+   * One of two stores: the compact store (postings.ts, `compact: true`, what the entry and contact indexes use), or
+   * MiniSearch's own maps, which answer the same, bit for bit, at ten times the memory or more. MiniSearch's are
+   * kept as the reference test/compact-index.test.ts holds the compact store to.
+   */
+  private readonly mini?: MiniSearch<{ i: number; item: T }>;
+  private readonly postings?: Postings;
+  private readonly compact?: CompactIndex<T>;
   private readonly bitmaps = new Map<string, Uint32Array>();
   private commonFrom: number;
   private readonly common: typeof COMMON_TERM;
@@ -102,9 +119,27 @@ export class TextIndex<T> {
     items: readonly T[],
     fields: readonly FieldSpec<T>[],
     private readonly analyzer: Analyzer,
-    options: { common?: typeof COMMON_TERM; serialised?: AsPlainObject; empty?: boolean } = {},
+    options: { common?: typeof COMMON_TERM; serialised?: SerialisedText; empty?: boolean; compact?: boolean } = {},
   ) {
     this.items = [...items];
+    this.common = options.common ?? COMMON_TERM;
+    if (options.compact || (options.serialised && isCompact(options.serialised))) {
+      this.compact = new CompactIndex(
+        fields,
+        (text) => words(text),
+        (term) => analyzer.indexTerms(term),
+        TEXT_BM25,
+        options.serialised && isCompact(options.serialised) ? options.serialised : undefined,
+      );
+      if (options.serialised) {
+        if (this.compact.documentCount !== items.length) throw new Error('serialised index does not match the items');
+      } else if (!options.empty) {
+        items.forEach((item, i) => this.compact!.add(i, item));
+        this.compact.finish();
+      }
+      this.commonFrom = this.commonThreshold();
+      return;
+    }
     const byName = new Map(fields.map((f) => [f.name, f]));
     const miniOptions: Options<{ i: number; item: T }> = {
       idField: 'i',
@@ -117,24 +152,26 @@ export class TextIndex<T> {
         // Queries reach MiniSearch already planned: terms are final, so no processing and no fuzzy here.
         tokenize: (text) => text.split(' '),
         processTerm: (term) => term,
-        // Ranking should not prefer short fields just because they are short (titles vs. quoted sources).
-        bm25: { k: 1.2, b: 0.5, d: 0.5 },
+        bm25: TEXT_BM25,
       },
     };
     if (options.serialised) {
-      this.mini = MiniSearch.loadJS(options.serialised, miniOptions);
+      this.mini = MiniSearch.loadJS(options.serialised as AsPlainObject, miniOptions);
       if (this.mini.documentCount !== items.length) throw new Error('serialised index does not match the items');
     } else {
       this.mini = new MiniSearch(miniOptions);
-      if (!options.empty) items.forEach((item, i) => this.mini.add({ i, item }));
+      if (!options.empty) items.forEach((item, i) => this.mini!.add({ i, item }));
     }
     this.postings = postingsOf(this.mini);
-    this.common = options.common ?? COMMON_TERM;
     this.commonFrom = this.commonThreshold();
   }
 
+  private get documentCount(): number {
+    return this.compact ? this.compact.documentCount : this.mini!.documentCount;
+  }
+
   private commonThreshold(): number {
-    return Math.max(this.common.minItems, Math.ceil(this.mini.documentCount * this.common.share));
+    return Math.max(this.common.minItems, Math.ceil(this.documentCount * this.common.share));
   }
 
   /** The item in a slot (a hit's `index`); undefined once discarded. */
@@ -146,7 +183,8 @@ export class TextIndex<T> {
   add(item: T): number {
     const slot = this.items.length;
     this.items.push(item);
-    this.mini.add({ i: slot, item });
+    if (this.compact) this.compact.add(slot, item);
+    else this.mini!.add({ i: slot, item });
     this.changed();
     return slot;
   }
@@ -158,7 +196,8 @@ export class TextIndex<T> {
   remove(slot: number): void {
     const item = this.items[slot];
     if (item === undefined) return;
-    this.mini.remove({ i: slot, item });
+    if (this.compact) this.compact.remove(slot, item);
+    else this.mini!.remove({ i: slot, item });
     this.items[slot] = undefined;
     this.changed();
   }
@@ -170,7 +209,8 @@ export class TextIndex<T> {
    */
   discard(slot: number): void {
     if (this.items[slot] === undefined) return;
-    this.mini.discard(slot);
+    if (this.compact) this.compact.discard(slot);
+    else this.mini!.discard(slot);
     this.items[slot] = undefined;
     this.changed();
   }
@@ -184,21 +224,36 @@ export class TextIndex<T> {
    * Builds without blocking: items are added in chunks with a pause between them (MiniSearch's addAllAsync), so a
    * running bot keeps answering while a reloaded record is indexed.
    */
-  static async build<T>(items: readonly T[], fields: readonly FieldSpec<T>[], analyzer: Analyzer): Promise<TextIndex<T>> {
-    const index = new TextIndex(items, fields, analyzer, { empty: true });
-    await index.mini.addAllAsync(items.map((item, i) => ({ i, item })), { chunkSize: 500 });
+  static async build<T>(
+    items: readonly T[],
+    fields: readonly FieldSpec<T>[],
+    analyzer: Analyzer,
+    options: { compact?: boolean } = {},
+  ): Promise<TextIndex<T>> {
+    const index = new TextIndex(items, fields, analyzer, { empty: true, compact: options.compact });
+    if (index.compact) {
+      const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+      for (let i = 0; i < items.length; i++) {
+        index.compact.add(i, items[i]!);
+        if (i % 500 === 499) await pause();
+      }
+      await index.compact.finishAsync(pause);
+    } else {
+      await index.mini!.addAllAsync(items.map((item, i) => ({ i, item })), { chunkSize: 500 });
+    }
     index.changed();
     return index;
   }
 
   /** The index as plain data, for the start-up cache. */
-  toJSON(): AsPlainObject {
-    return this.mini.toJSON();
+  toJSON(): SerialisedText {
+    return this.compact ? this.compact.toJSON() : this.mini!.toJSON();
   }
 
   /** In how many items a term appears (the largest count over fields: a cheap lower bound of the union). */
   documentFrequency(term: string): number {
-    const fields = this.postings.get(term);
+    if (this.compact) return this.compact.documentFrequency(term);
+    const fields = this.postings!.get(term);
     if (!fields) return 0;
     let df = 0;
     for (const docs of fields.values()) df = Math.max(df, docs.size);
@@ -213,7 +268,7 @@ export class TextIndex<T> {
   private plan(word: string): PlannedTerm[] {
     const term = this.analyzer.queryTerm(word);
     if (term === null) return [];
-    if (this.postings.has(term)) return [{ term, corrected: false }];
+    if (this.compact ? this.compact.has(term) : this.postings!.has(term)) return [{ term, corrected: false }];
     const folded = fold(word);
     // A name the record does not have (Kiruna, a surname) is not a typo of one it has.
     if (this.analyzer.nameOf(folded) !== null) return [];
@@ -222,7 +277,8 @@ export class TextIndex<T> {
     for (const form of new Set([term, folded])) {
       const edits = allowedEdits(form.length);
       if (edits === 0) continue;
-      for (const [t, [, distance]] of this.postings.fuzzyGet(form, edits)) {
+      const found = this.compact ? this.compact.fuzzy(form, edits) : [...this.postings!.fuzzyGet(form, edits)].map(([t, [, d]]) => [t, d] as const);
+      for (const [t, distance] of found) {
         near.set(t, Math.min(distance, near.get(t) ?? Infinity));
         best = Math.min(best, distance);
       }
@@ -235,9 +291,11 @@ export class TextIndex<T> {
     let bits = this.bitmaps.get(term);
     if (!bits) {
       bits = new Uint32Array(Math.ceil(this.items.length / 32));
-      for (const docs of this.postings.get(term)?.values() ?? []) {
-        for (const id of docs.keys()) if (this.items[id] !== undefined) bits[id >>> 5]! |= 1 << (id & 31);
-      }
+      const set = (id: number) => {
+        if (this.items[id] !== undefined) bits![id >>> 5]! |= 1 << (id & 31);
+      };
+      if (this.compact) this.compact.forEachSlot(term, set);
+      else for (const docs of this.postings!.get(term)?.values() ?? []) for (const id of docs.keys()) set(id);
       if (this.isCommonTerm(term)) this.bitmaps.set(term, bits);
     }
     return bits;
@@ -313,8 +371,9 @@ export class TextIndex<T> {
       // MiniSearch's raw results, not search(): that makes a result object (match, terms, stored fields) for every
       // hit, thousands for a word in a few percent of 100,000 entries, where a position and a score will do.
       const hits: TextHit[] = [];
-      for (const [shortId, { score, terms, match }] of rawResults(this.mini, query)) {
-        const i = documentId(this.mini, shortId);
+      const raw = this.compact ? this.compact.execute(query as CompactQuery, { combineWith: 'OR' }) : rawResults(this.mini!, query);
+      for (const [shortId, { score, terms, match }] of raw) {
+        const i = this.compact ? shortId : documentId(this.mini!, shortId);
         if ((combineWith === 'OR' || inCommon(i)) && (!filter || filter(i))) {
           // As MiniSearch scores: a hit is worth more for each query term it matched.
           hits.push({ index: i, score: score * (terms.length || 1), exact: !Object.keys(match).some((t) => corrected.has(t)) });
