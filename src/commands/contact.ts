@@ -1,3 +1,4 @@
+import type { Entry } from '../data/schema.js';
 import { t } from '../i18n.js';
 import { commandAnswer } from '../question/select.js';
 import { fold, words } from '../search/text.js';
@@ -42,7 +43,18 @@ export const contact: CommandSpec = {
     const key = words(fold(text)).join(' ');
     const exact = hits.filter((h) => [h.contact.name, h.contact.organisation].some((n) => n && words(fold(n)).join(' ') === key));
     const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
-    const answer = commandAnswer('who', [...new Set(contacts.flatMap((c) => c.entries))]);
+    // Each entry once, as first met: marked by record position, not put in a Set (a role thousands hold).
+    const seen = new Uint8Array(index.entries.length);
+    const entries: Entry[] = [];
+    for (const c of contacts) {
+      for (const e of c.entries) {
+        const at = index.recordPosition(e);
+        if (seen[at] === 1) continue;
+        seen[at] = 1;
+        entries.push(e);
+      }
+    }
+    const answer = commandAnswer('who', entries);
     return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

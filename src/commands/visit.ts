@@ -53,11 +53,7 @@ export const visit: CommandSpec = {
     }
     // One place's entries are already in date order; several places are merged by walking the date-ordered record
     // once (no sort, no duplicates), which stays linear when a word like "bibliotek" names thousands of places.
-    let entries = match.places[0]!.entries;
-    if (match.places.length > 1) {
-      const wanted = new Set(match.places.flatMap((p) => p.entries));
-      entries = index.chronological.filter((e) => wanted.has(e));
-    }
+    const entries = match.places.length > 1 ? index.inDateOrder(match.places.map((p) => p.entries)) : match.places[0]!.entries;
     const labels = match.places.slice(0, 4).map((p) => p.label);
     const shown = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ');
     const answer = commandAnswer('when', entries, { subject: labels[0], kinds: CONTACT_KINDS.filter((k) => VISIT_KINDS.includes(k)) });
