@@ -1,6 +1,4 @@
 import { t } from '../i18n.js';
-import { editDistance } from '../search/fuzzy.js';
-import { fold } from '../search/text.js';
 import { commandAnswer } from '../question/select.js';
 import { CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { notice } from './reply.js';
@@ -43,12 +41,7 @@ export const visit: CommandSpec = {
     const match = found.status === 'found' ? found.match : null;
     if (!match) {
       // Offer the three closest place names so a near miss is one click away.
-      const key = fold(text);
-      const closest = index.places.names
-        .map((n) => ({ label: n.label, d: editDistance(key, fold(n.label), 99) }))
-        .sort((a, b) => a.d - b.d)
-        .slice(0, 3)
-        .map((n) => n.label);
+      const closest = index.places.closest(text, 3);
       return notice('visit', text, locale, `${m.visitNone(text)} ${m.visitDidYouMean(closest.join(', '))}`);
     }
     // One place's entries are already in date order; several places are merged by walking the date-ordered record

@@ -162,12 +162,15 @@ export function commandAnswer(shape: Shape, entries: readonly Entry[], options: 
 function collectPeople(model: AnswerModel): void {
   const seen = new Set<string>();
   for (const e of model.entries) {
+    let anyName = false;
     for (const p of e.people) {
-      if (!p.name || seen.has(p.name)) continue;
+      if (!p.name) continue;
+      anyName = true;
+      if (seen.has(p.name)) continue;
       seen.add(p.name);
       model.people.push(p);
     }
-    if (!named(e)) model.unnamed.push(e);
+    if (!anyName) model.unnamed.push(e);
   }
 }
 

@@ -14,13 +14,25 @@ import { reportLine } from './living-format.js';
 
 // An answer about a county words tens of thousands of entries' periods, and a record has few distinct periods:
 // each is worded once per language (the English wording comes from the months, the Swedish is the record's label).
-const WHEN_WORDS: Record<Locale, Map<string, string>> = { sv: new Map(), en: new Map() };
+// Keyed by what the wording depends on (the label in Swedish, the months in English) without making a key string.
+const WHEN_SV = new Map<string, string>();
+const WHEN_EN = new Map<string, Map<string, string>>();
 const when = (e: Entry, locale: Locale) => {
-  const words = WHEN_WORDS[locale];
-  const key = locale === 'sv' ? e.period.label : `${e.period.start}/${e.period.end}`;
+  const { period } = e;
+  let words = WHEN_SV;
+  let key = period.label;
+  if (locale === 'en') {
+    key = period.end;
+    let ends = WHEN_EN.get(period.start);
+    if (!ends) {
+      ends = new Map();
+      if (WHEN_EN.size < 10000) WHEN_EN.set(period.start, ends);
+    }
+    words = ends;
+  }
   let out = words.get(key);
   if (out === undefined) {
-    out = inSentence(periodLabel(e.period, locale), locale);
+    out = inSentence(periodLabel(period, locale), locale);
     if (words.size < 10000) words.set(key, out);
   }
   return out;
@@ -196,8 +208,18 @@ function missText(miss: Miss, locale: Locale): string {
   }
 }
 
-/** The answer to a question, from its model. */
-export function answerSentence(model: AnswerModel, locale: Locale): string {
+/**
+ * Whether text cut here escapes (escape.ts) to the start of what the whole escapes to: only a line that is so far
+ * blank or digits could still turn into a numbered-list mark ("12.") with what follows, and be escaped there.
+ */
+const cutEscapesAlike = (text: string) => !/(?:^|\n)\s*\d*$/.test(text);
+
+/**
+ * The answer to a question, from its model. `shown`: the reader sees at most this many characters (Discord's
+ * message content); an answer naming a county's every period may then stop once it is longer, where stopping
+ * cannot change those characters, even escaped. Without it the answer is whole.
+ */
+export function answerSentence(model: AnswerModel, locale: Locale, shown = Infinity): string {
   const sv = locale === 'sv';
   const { entries } = model;
   if (model.misses.length > 0) {
@@ -235,15 +257,28 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
   }
   switch (model.shape) {
     case 'when': {
-      // Each period once: "Spring 2018: a phone call with … and a phone call with …".
-      const lead = [...byLabel(entries, locale)].map(([label, es]) => `${label}: ${listOf(es, (e) => entryPhrase(e, locale), locale)}`).join('. ');
+      // "besök Västerbotten": say first that there was no visit, then what the record does have.
+      let none = '';
       if (model.missingKinds && model.subject) {
-        // "besök Västerbotten": say first that there was no visit, then what the record does have.
         const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
         const other = contacts ? plural(entries.length, locale, ['annan kontakt', 'other contact'], ['andra kontakter', 'other contacts']) : activities(entries.length, locale);
-        const none = sv ? `${upperFirst(noneOf(model.missingKinds, locale))} i ${model.subject} enligt protokollet, men ${other}` : `${upperFirst(noneOf(model.missingKinds, locale))} in ${model.subject} according to the record, but ${other}`;
-        return `${none}. ${lead}.`;
+        none = sv ? `${upperFirst(noneOf(model.missingKinds, locale))} i ${model.subject} enligt protokollet, men ${other}` : `${upperFirst(noneOf(model.missingKinds, locale))} in ${model.subject} according to the record, but ${other}`;
       }
+      // Each period once: "Spring 2018: a phone call with … and a phone call with …". A county has every period:
+      // worded only until the reader has more than they are shown.
+      const periods: string[] = [];
+      let length = none.length;
+      for (const [label, es] of byLabel(entries, locale)) {
+        const period = `${label}: ${listOf(es, (e) => entryPhrase(e, locale), locale)}`;
+        periods.push(period);
+        length += period.length + 2;
+        if (length > shown) {
+          const start = `${none ? `${none}. ` : ''}${periods.join('. ')}`;
+          if (start.length > shown && cutEscapesAlike(start)) return start;
+        }
+      }
+      const lead = periods.join('. ');
+      if (none) return `${none}. ${lead}.`;
       if (model.also.length === 0) return `${lead}.`;
       const more = list(countedKinds(model.also, locale), locale);
       const subject = upperFirst(model.subject ?? '');
@@ -255,11 +290,9 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
       // Where the record names no one: the organisations (with a role where it gives one), then when and how;
       // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
-      const withBody = model.unnamed.filter((e) => e.people[0]);
-      const without = model.unnamed.filter((e) => !e.people[0]);
-      if (withBody.length > 0) {
-        const how = groupedKinds(withBody, locale);
-        const who = list(bodiesOf(withBody, locale), locale);
+      const { bodies, how, without } = unnamedParts(model.unnamed, locale);
+      if (bodies.length > 0) {
+        const who = list(bodies, locale);
         if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
         else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
       }
@@ -321,23 +354,31 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
 }
 
 /**
- * The organisations (with a role where the record gives one) of entries that name no one, each once: worded once
- * per organisation and role, not once per entry (no one is named, so those two are all the wording depends on).
+ * Of entries that name no one: the organisations (with a role where the record gives one), each once; how and
+ * when they were in touch (see groupedKinds); and the entries that name no organisation either. One pass, for a
+ * role that tens of thousands of entries hold; each organisation and role is worded once, not once per entry (no
+ * one is named, so those two are all the wording depends on).
  */
-function bodiesOf(entries: readonly Entry[], locale: Locale): string[] {
-  const worded = new Map<string, Map<string, string>>();
-  const out = new Set<string>();
-  for (const e of entries) {
-    const p = e.people[0]!;
+function unnamedParts(unnamed: readonly Entry[], locale: Locale): { bodies: string[]; how: string; without: Entry[] } {
+  const worded = new Map<string, Set<string>>();
+  const bodies = new Set<string>();
+  const withBody: Entry[] = [];
+  const without: Entry[] = [];
+  for (const e of unnamed) {
+    const p = e.people[0];
+    if (!p) {
+      without.push(e);
+      continue;
+    }
+    withBody.push(e);
     let roles = worded.get(p.organisation);
-    if (!roles) worded.set(p.organisation, (roles = new Map()));
+    if (!roles) worded.set(p.organisation, (roles = new Set()));
     const role = p.role ?? '';
     if (roles.has(role)) continue;
-    const text = personText(p, locale);
-    roles.set(role, text);
-    out.add(text);
+    roles.add(role);
+    bodies.add(personText(p, locale));
   }
-  return [...out];
+  return { bodies: [...bodies], how: withBody.length > 0 ? groupedKinds(withBody, locale) : '', without };
 }
 
 /** How many entries a list answer names before "och N till": the sentence must stay a sentence. */
@@ -387,10 +428,10 @@ function readingParts(reading: Reading, locale: Locale): string[] {
   ].filter((p): p is string => Boolean(p));
 }
 
-/** The first line of any reply: the answer for a question, or a sentence that sums the reply up. */
-export function answerText(reply: Reply): string {
+/** The first line of any reply: the answer for a question, or a sentence that sums the reply up (`shown`: see answerSentence). */
+export function answerText(reply: Reply, shown = Infinity): string {
   const { locale } = reply;
-  if (reply.answer) return answerSentence(reply.answer, locale);
+  if (reply.answer) return answerSentence(reply.answer, locale, shown);
   switch (reply.type) {
     case 'notice':
       return reply.title;

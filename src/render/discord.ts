@@ -118,7 +118,8 @@ function header(reply: Reply): string {
   const description = describeReply(reply);
   // The answer first; under it how a question was read, or a command's title.
   const under = reply.answer?.reading ? `-# ${esc(readingLine(reply.answer.reading, reply.locale))}` : `**${esc(titleOf(reply))}**`;
-  const opening = reply.answer ? [esc(answerText(reply)), under] : [`**${esc(titleOf(reply))}**`];
+  // The content is cut to Discord's length: a longer answer need not be worded whole (see answerSentence).
+  const opening = reply.answer ? [esc(answerText(reply, DISCORD.contentLength)), under] : [`**${esc(titleOf(reply))}**`];
   return [...opening, description ? esc(description) : ''].filter(Boolean).join('\n');
 }
 

@@ -113,6 +113,8 @@ export class ContactBook {
   /** Every word of every person's name, folded: "is a person named here?" without scanning all contacts. */
   readonly nameWords: Set<string>;
   private readonly byKey = new Map<string, Contact>();
+  /** See namedAs. A contact's name and organisation never change (a change files the entry under another contact). */
+  private readonly keys = new WeakMap<Contact, readonly string[]>();
   private built: TextIndex<Contact> | undefined;
   /** Each contact's slot in the built index. */
   private slots = new Map<Contact, number>();
@@ -210,6 +212,19 @@ export class ContactBook {
 
   toJSON(): AsPlainObject {
     return this.index.toJSON();
+  }
+
+  /**
+   * A contact's name and organisation as folded words ("regionbibliotek ostergotland"), for telling a query that
+   * names them exactly; kept per contact once asked, since a role thousands of contacts hold asks for them all.
+   */
+  namedAs(contact: Contact): readonly string[] {
+    let keys = this.keys.get(contact);
+    if (!keys) {
+      keys = [contact.name, contact.organisation].filter((n): n is string => Boolean(n)).map((n) => words(fold(n)).join(' '));
+      this.keys.set(contact, keys);
+    }
+    return keys;
   }
 
   /** Contacts matching the query's concepts (see lookup for the rules), best first. */

@@ -100,6 +100,11 @@ export class RecordIndex {
   /** Each entry's slot in the text index (its date rank until the first change). */
   private readonly slots = new Map<string, number>();
   private readonly names: RecordNames;
+  /**
+   * Each date-ordered entry's record position, made when first needed and dropped at every change: merging a land's
+   * places into date order reads these numbers instead of looking up 100,000 entries' positions.
+   */
+  private datedPositions: Int32Array | undefined;
   /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
   private pristine = true;
   /** Longest entry duration in months, bounding the timeline's binary search (an upper bound after removals). */
@@ -180,6 +185,7 @@ export class RecordIndex {
 
   private put(entry: Entry): void {
     this.pristine = false;
+    this.datedPositions = undefined;
     this.ids.set(entry.id, entry);
     insertByDate(this.dated, entry);
     this.slots.set(entry.id, this.text.add(entry));
@@ -191,6 +197,7 @@ export class RecordIndex {
 
   private take(entry: Entry): void {
     this.pristine = false;
+    this.datedPositions = undefined;
     this.ids.delete(entry.id);
     removeByDate(this.dated, entry);
     this.text.remove(this.slots.get(entry.id)!);
@@ -345,7 +352,11 @@ export class RecordIndex {
   /** The given entries once each, in date order (lists of date-ordered entries that may overlap, as a land's counties do). */
   inDateOrder(lists: Iterable<Iterable<Entry>>): Entry[] {
     const marks = this.recordMarks(lists);
-    return this.dated.filter((e) => marks[this.recordPosition(e)] === 1);
+    this.datedPositions ??= Int32Array.from(this.dated, (e) => this.recordPosition(e));
+    const positions = this.datedPositions;
+    const out: Entry[] = [];
+    for (let i = 0; i < positions.length; i++) if (marks[positions[i]!] === 1) out.push(this.dated[i]!);
+    return out;
   }
 
   /**
