@@ -1,5 +1,5 @@
-import type { Entry } from '../data/schema.js';
 import { t } from '../i18n.js';
+import { contactPositions } from '../question/facts.js';
 import { commandAnswer } from '../question/select.js';
 import { fold, words } from '../search/text.js';
 import { notice } from './reply.js';
@@ -45,16 +45,15 @@ export const contact: CommandSpec = {
     const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
     // Each entry once, as first met: marked by record position, not put in a Set (a role thousands hold).
     const seen = new Uint8Array(index.entries.length);
-    const entries: Entry[] = [];
+    const positions: number[] = [];
     for (const c of contacts) {
-      for (const e of c.entries) {
-        const at = index.recordPosition(e);
+      for (const at of contactPositions(index, c)) {
         if (seen[at] === 1) continue;
         seen[at] = 1;
-        entries.push(e);
+        positions.push(at);
       }
     }
-    const answer = commandAnswer('who', entries);
+    const answer = commandAnswer('who', positions.map((at) => index.entries[at]!), { record: { index, positions } });
     return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

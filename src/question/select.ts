@@ -1,6 +1,7 @@
 import type { Entry, Kind, Person } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import { overlaps, type UnsupportedKind } from '../search/period.js';
+import { NAMED, NO_ONE, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -45,7 +46,11 @@ export interface AnswerModel {
   unitWord: string | null;
   /** For who: the named people (with role and organisation), and organisations the record names no one at. */
   people: Pick<Person, 'name' | 'role' | 'organisation'>[];
-  unnamed: Entry[];
+  /**
+   * For who, of the entries that name no one: the organisations (each first person, once per organisation and
+   * role); one entry for each kind and period among those (how and when); and those naming no organisation either.
+   */
+  unnamed: Unnamed;
   /** For "when" about a place: the kinds asked for, when none of the place's entries is of them ("besök Västerbotten"). */
   missingKinds: Kind[] | null;
   /** For yes/no: the organisation asked about is only mentioned in the record, never met or visited. */
@@ -129,11 +134,23 @@ function itemsOf(unit: Unit | null, entries: Entry[], being: boolean): string[] 
   return [...items];
 }
 
+export interface Unnamed {
+  bodies: Pick<Person, 'name' | 'role' | 'organisation'>[];
+  kindsAndPeriods: Entry[];
+  without: Entry[];
+}
+
+const noUnnamed = (): Unnamed => ({ bodies: [], kindsAndPeriods: [], without: [] });
+
 /**
  * The answer model for a command's own reply (no question to read): `/visit Motala` answers like "När besökte vi
  * Motala?", `/timeline` like "Vad hände …?", `/contact` like "Vem …?". No reading line: the command says it all.
  */
-export function commandAnswer(shape: Shape, entries: readonly Entry[], options: { subject?: string; kinds?: readonly Kind[] } = {}): AnswerModel {
+export function commandAnswer(
+  shape: Shape,
+  entries: readonly Entry[],
+  options: { subject?: string; kinds?: readonly Kind[]; record?: { index: RecordIndex; positions: ArrayLike<number> } } = {},
+): AnswerModel {
   const kinds = options.kinds;
   const first = kinds ? entries.filter((e) => kinds.includes(e.kind)) : [...entries];
   const also = kinds ? entries.filter((e) => !kinds.includes(e.kind)) : [];
@@ -149,28 +166,51 @@ export function commandAnswer(shape: Shape, entries: readonly Entry[], options: 
     unit: null,
     unitWord: null,
     people: [],
-    unnamed: [],
+    unnamed: noUnnamed(),
     misses: [],
     missingKinds,
     perPlace: [],
     reading: null,
   };
-  if (shape === 'who') collectPeople(model);
+  if (shape === 'who') {
+    // A who-answer reads its entries' people by record position (see facts.ts): the caller has them.
+    if (!options.record) throw new Error('a who-answer needs the record and its entries\' positions');
+    collectPeople(model, options.record.index, options.record.positions);
+  }
   return model;
 }
 
-function collectPeople(model: AnswerModel): void {
-  const seen = new Set<string>();
-  for (const e of model.entries) {
-    let anyName = false;
-    for (const p of e.people) {
-      if (!p.name) continue;
-      anyName = true;
-      if (seen.has(p.name)) continue;
-      seen.add(p.name);
-      model.people.push(p);
+/** The named people and what is said of the unnamed (see AnswerModel) of the model's entries, at these positions. */
+function collectPeople(model: AnswerModel, index: RecordIndex, positions: ArrayLike<number>): void {
+  const facts = whoFacts(index);
+  const all = index.entries;
+  const { nameStart, nameIds, nameAt, body, kindPeriod } = facts;
+  const seenName = new Uint8Array(facts.names);
+  const seenBody = new Uint8Array(facts.bodies);
+  const seenKindPeriod = new Uint8Array(facts.kindPeriods);
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    for (let k = nameStart[i]!; k < nameStart[i + 1]!; k++) {
+      const name = nameIds[k]!;
+      if (seenName[name] === 1) continue;
+      seenName[name] = 1;
+      model.people.push(all[i]!.people[nameAt[k]!]!);
     }
-    if (!anyName) model.unnamed.push(e);
+    const b = body[i]!;
+    if (b === NAMED) continue;
+    if (b === NO_ONE) {
+      model.unnamed.without.push(all[i]!);
+      continue;
+    }
+    if (seenBody[b] === 0) {
+      seenBody[b] = 1;
+      model.unnamed.bodies.push(all[i]!.people[0]!);
+    }
+    const kp = kindPeriod[i]!;
+    if (seenKindPeriod[kp] === 0) {
+      seenKindPeriod[kp] = 1;
+      model.unnamed.kindsAndPeriods.push(all[i]!);
+    }
   }
 }
 
@@ -218,7 +258,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     unit: q.unit,
     unitWord: q.unitWord,
     people: [],
-    unnamed: [],
+    unnamed: noUnnamed(),
     perPlace: [],
     missingKinds: null,
     misses,
@@ -330,7 +370,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // whom ("Vilka besökte vi?" stays a list of places).
   const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
   if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
-  if (model.shape === 'who' || q.unit === 'people') collectPeople(model);
+  if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, model.entries.map((e) => index.recordPosition(e)));
   if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries, being);
   return model;
 }

@@ -1,7 +1,7 @@
 import type { Reply } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, lowerFirst, periodLabel, t, upperFirst } from '../i18n.js';
-import type { AnswerModel, Miss, Reading } from '../question/select.js';
+import type { AnswerModel, Miss, Reading, Unnamed } from '../question/select.js';
 import { BEING_KINDS, CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { fold, words } from '../search/text.js';
 import { personText, placeText } from './format.js';
@@ -290,7 +290,8 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
       if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
       // Where the record names no one: the organisations (with a role where it gives one), then when and how;
       // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
-      const { bodies, how, without } = unnamedParts(model.unnamed, locale);
+      const { bodies, how } = unnamedParts(model.unnamed, locale);
+      const { without } = model.unnamed;
       if (bodies.length > 0) {
         const who = list(bodies, locale);
         if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
@@ -354,31 +355,14 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
 }
 
 /**
- * Of entries that name no one: the organisations (with a role where the record gives one), each once; how and
- * when they were in touch (see groupedKinds); and the entries that name no organisation either. One pass, for a
- * role that tens of thousands of entries hold; each organisation and role is worded once, not once per entry (no
- * one is named, so those two are all the wording depends on).
+ * Of entries that name no one (see AnswerModel.unnamed): the organisations, with a role where the record gives one,
+ * each once; how and when they were in touch ("mejlkontakt, våren 2018; besök, våren 2017"), each pair once.
  */
-function unnamedParts(unnamed: readonly Entry[], locale: Locale): { bodies: string[]; how: string; without: Entry[] } {
-  const worded = new Map<string, Set<string>>();
-  const bodies = new Set<string>();
-  const withBody: Entry[] = [];
-  const without: Entry[] = [];
-  for (const e of unnamed) {
-    const p = e.people[0];
-    if (!p) {
-      without.push(e);
-      continue;
-    }
-    withBody.push(e);
-    let roles = worded.get(p.organisation);
-    if (!roles) worded.set(p.organisation, (roles = new Set()));
-    const role = p.role ?? '';
-    if (roles.has(role)) continue;
-    roles.add(role);
-    bodies.add(personText(p, locale));
-  }
-  return { bodies: [...bodies], how: withBody.length > 0 ? groupedKinds(withBody, locale) : '', without };
+function unnamedParts(unnamed: Unnamed, locale: Locale): { bodies: string[]; how: string } {
+  return {
+    bodies: [...new Set(unnamed.bodies.map((p) => personText(p, locale)))],
+    how: [...new Set(unnamed.kindsAndPeriods.map((e) => `${kindWord(e.kind, locale)}, ${when(e, locale)}`))].join('; '),
+  };
 }
 
 /** How many entries a list answer names before "och N till": the sentence must stay a sentence. */

@@ -107,6 +107,7 @@ export class RecordIndex {
   private datedPositions: Int32Array | undefined;
   /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
   private pristine = true;
+  private changes = 0;
   /** Longest entry duration in months, bounding the timeline's binary search (an upper bound after removals). */
   private maxSpanMonths: number;
 
@@ -139,6 +140,11 @@ export class RecordIndex {
     this.dated.forEach((e, i) => this.slots.set(e.id, i));
     this.places = new Gazetteer(this.dated, names);
     this.maxSpanMonths = record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
+  }
+
+  /** How many changes the record has had: what is worked out from it and kept (question/facts.ts) is for one version. */
+  get version(): number {
+    return this.changes;
   }
 
   /** The record as a record file: its header and the entries in record order. */
@@ -185,6 +191,7 @@ export class RecordIndex {
 
   private put(entry: Entry): void {
     this.pristine = false;
+    this.changes++;
     this.datedPositions = undefined;
     this.ids.set(entry.id, entry);
     insertByDate(this.dated, entry);
@@ -197,6 +204,7 @@ export class RecordIndex {
 
   private take(entry: Entry): void {
     this.pristine = false;
+    this.changes++;
     this.datedPositions = undefined;
     this.ids.delete(entry.id);
     removeByDate(this.dated, entry);

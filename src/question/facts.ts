@@ -1,0 +1,90 @@
+import type { Entry } from '../data/schema.js';
+import type { Contact } from '../search/contacts.js';
+import type { RecordIndex } from '../search/engine.js';
+
+/**
+ * What a who-answer reads of each entry, as numbers by record position: the names it gives, whether it names no
+ * one, the organisation and role then standing for it, and its kind and period. A role thousands of contacts hold
+ * ("bibliotek") asks this of most of 100,000 entries; reading them from the entries' objects, scattered over the
+ * heap, was most of that answer. Worked out once per version of the record, on the first who-answer.
+ */
+export interface WhoFacts {
+  /** Entry i's named people are nameIds[nameStart[i]] … nameIds[nameStart[i + 1] - 1], in its order. */
+  nameStart: Int32Array;
+  /** Each name as a number (one per distinct name). */
+  nameIds: Int32Array;
+  /** Where in its entry's people that person is. */
+  nameAt: Int32Array;
+  names: number;
+  /** NAMED: someone is named; NO_ONE: no people at all; else the number of its first person's organisation and role. */
+  body: Int32Array;
+  bodies: number;
+  /** The number of the entry's kind and period (as the record dates it). */
+  kindPeriod: Int32Array;
+  kindPeriods: number;
+}
+
+export const NAMED = -2;
+export const NO_ONE = -1;
+
+const kept = new WeakMap<RecordIndex, { version: number; facts: WhoFacts; contacts: WeakMap<Contact, Int32Array> }>();
+
+function current(index: RecordIndex) {
+  let got = kept.get(index);
+  if (!got || got.version !== index.version) {
+    got = { version: index.version, facts: factsOf(index.entries), contacts: new WeakMap() };
+    kept.set(index, got);
+  }
+  return got;
+}
+
+export const whoFacts = (index: RecordIndex): WhoFacts => current(index).facts;
+
+/** A contact's entries as record positions (see RecordIndex.recordPosition), kept with the facts. */
+export function contactPositions(index: RecordIndex, contact: Contact): Int32Array {
+  const { contacts } = current(index);
+  let positions = contacts.get(contact);
+  if (!positions) {
+    positions = Int32Array.from(contact.entries, (e) => index.recordPosition(e));
+    contacts.set(contact, positions);
+  }
+  return positions;
+}
+
+function factsOf(entries: readonly Entry[]): WhoFacts {
+  const number = (map: Map<string, number>, key: string) => {
+    let id = map.get(key);
+    if (id === undefined) map.set(key, (id = map.size));
+    return id;
+  };
+  const names = new Map<string, number>();
+  const bodies = new Map<string, number>();
+  const kindPeriods = new Map<string, number>();
+  const nameStart = new Int32Array(entries.length + 1);
+  const nameIds: number[] = [];
+  const nameAt: number[] = [];
+  const body = new Int32Array(entries.length);
+  const kindPeriod = new Int32Array(entries.length);
+  entries.forEach((e, i) => {
+    nameStart[i] = nameIds.length;
+    e.people.forEach((p, k) => {
+      if (!p.name) return;
+      nameIds.push(number(names, p.name));
+      nameAt.push(k);
+    });
+    const first = e.people[0];
+    body[i] = nameIds.length > nameStart[i]! ? NAMED : !first ? NO_ONE : number(bodies, `${first.organisation}\u0000${first.role ?? ''}`);
+    kindPeriod[i] = number(kindPeriods, `${e.kind}\u0000${e.period.label}\u0000${e.period.start}\u0000${e.period.end}`);
+  });
+  nameStart[entries.length] = nameIds.length;
+  return {
+    nameStart,
+    nameIds: Int32Array.from(nameIds),
+    nameAt: Int32Array.from(nameAt),
+    names: names.size,
+    body,
+    bodies: bodies.size,
+    kindPeriod,
+    kindPeriods: kindPeriods.size,
+  };
+}
