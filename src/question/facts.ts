@@ -27,18 +27,52 @@ export interface WhoFacts {
 export const NAMED = -2;
 export const NO_ONE = -1;
 
-const kept = new WeakMap<RecordIndex, { version: number; facts: WhoFacts; contacts: WeakMap<Contact, Int32Array> }>();
+/**
+ * Where each entry was, for counting the distinct places, municipalities or counties of an answer's entries (a
+ * land's tens of thousands): as numbers by record position, and the names the numbers stand for.
+ */
+export interface PlaceFacts {
+  /** Entry i's places are placeStart[i] … placeStart[i + 1] - 1 of the arrays below, in its order. */
+  placeStart: Int32Array;
+  /** Each place's county and municipality as a number in `names` (-1: none). */
+  county: Int32Array;
+  municipality: Int32Array;
+  /** The entry's last place's name as a number in `names` (-1: none), what "which places/libraries" counts. */
+  lastPlace: Int32Array;
+  /** 1 for a conversation: where we have been, it counts only where it was held (its first place). */
+  conversation: Uint8Array;
+  names: string[];
+}
 
-function current(index: RecordIndex) {
+interface Kept {
+  version: number;
+  who?: WhoFacts;
+  places?: PlaceFacts;
+  contacts: WeakMap<Contact, Int32Array>;
+}
+
+const kept = new WeakMap<RecordIndex, Kept>();
+
+function current(index: RecordIndex): Kept {
   let got = kept.get(index);
   if (!got || got.version !== index.version) {
-    got = { version: index.version, facts: factsOf(index.entries), contacts: new WeakMap() };
+    got = { version: index.version, contacts: new WeakMap() };
     kept.set(index, got);
   }
   return got;
 }
 
-export const whoFacts = (index: RecordIndex): WhoFacts => current(index).facts;
+export function whoFacts(index: RecordIndex): WhoFacts {
+  const got = current(index);
+  got.who ??= factsOf(index.entries);
+  return got.who;
+}
+
+export function placeFacts(index: RecordIndex): PlaceFacts {
+  const got = current(index);
+  got.places ??= placeFactsOf(index.entries);
+  return got.places;
+}
 
 /** A contact's entries as record positions (see RecordIndex.recordPosition), kept with the facts. */
 export function contactPositions(index: RecordIndex, contact: Contact): Int32Array {
@@ -51,12 +85,34 @@ export function contactPositions(index: RecordIndex, contact: Contact): Int32Arr
   return positions;
 }
 
+const number = (map: Map<string, number>, key: string) => {
+  let id = map.get(key);
+  if (id === undefined) map.set(key, (id = map.size));
+  return id;
+};
+
+function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
+  const names = new Map<string, number>();
+  const named = (name: string | null | undefined) => (name ? number(names, name) : -1);
+  const placeStart = new Int32Array(entries.length + 1);
+  const county: number[] = [];
+  const municipality: number[] = [];
+  const lastPlace = new Int32Array(entries.length);
+  const conversation = new Uint8Array(entries.length);
+  entries.forEach((e, i) => {
+    placeStart[i] = county.length;
+    for (const p of e.places) {
+      county.push(named(p.county));
+      municipality.push(named(p.municipality));
+    }
+    lastPlace[i] = named(e.places.at(-1)?.name);
+    conversation[i] = e.kind === 'conversation' ? 1 : 0;
+  });
+  placeStart[entries.length] = county.length;
+  return { placeStart, county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()] };
+}
+
 function factsOf(entries: readonly Entry[]): WhoFacts {
-  const number = (map: Map<string, number>, key: string) => {
-    let id = map.get(key);
-    if (id === undefined) map.set(key, (id = map.size));
-    return id;
-  };
   const names = new Map<string, number>();
   const bodies = new Map<string, number>();
   const kindPeriods = new Map<string, number>();

@@ -1,7 +1,7 @@
 import type { Entry, Kind, Person } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import { overlaps, type UnsupportedKind } from '../search/period.js';
-import { NAMED, NO_ONE, whoFacts } from './facts.js';
+import { NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -104,34 +104,45 @@ const ownWorkMask = (words: readonly string[]) => words.reduce((b, w) => b | (1 
 const named = (e: Entry) => e.people.some((p) => p.name);
 
 /**
- * The distinct items a unit counts among entries, in record order. Where we have been, a conversation counts where
- * it was held (its first place), not the place it was about.
+ * The distinct items a unit counts among the entries at these record positions, in their order. Where we have
+ * been, a conversation counts where it was held (its first place), not the place it was about. Read from numbers
+ * kept per record (facts.ts): a count over a land reads tens of thousands of entries.
  */
-function itemsOf(unit: Unit | null, entries: Entry[], being: boolean): string[] {
-  const items = new Set<string>();
-  const add = (item: string | null | undefined) => void (item && items.add(item));
-  // Loops, not flatMaps: a count over a land's tens of thousands of entries makes no array per entry.
-  for (const e of entries) {
-    const places = being && e.kind === 'conversation' ? e.places.slice(0, 1) : e.places;
-    switch (unit) {
-      case 'counties':
-        for (const p of places) add(p.county);
-        break;
-      case 'municipalities':
-        for (const p of places) add(p.municipality);
-        break;
-      case 'people':
-        for (const p of e.people) add(p.name);
-        break;
-      case 'places':
-      case 'libraries':
-        add(e.places.at(-1)?.name);
-        break;
-      default:
-        return [];
+function itemsOf(unit: Unit | null, index: RecordIndex, positions: ArrayLike<number>, being: boolean): string[] {
+  if (unit === null) return [];
+  if (unit === 'people') {
+    const { nameStart, nameIds, nameAt } = whoFacts(index);
+    const seen = new Set<number>();
+    const items: string[] = [];
+    for (let j = 0; j < positions.length; j++) {
+      const i = positions[j]!;
+      for (let k = nameStart[i]!; k < nameStart[i + 1]!; k++) {
+        if (seen.has(nameIds[k]!)) continue;
+        seen.add(nameIds[k]!);
+        items.push(index.entries[i]!.people[nameAt[k]!]!.name!);
+      }
     }
+    return items;
   }
-  return [...items];
+  const { placeStart, county, municipality, lastPlace, conversation, names } = placeFacts(index);
+  const seen = new Uint8Array(names.length);
+  const items: string[] = [];
+  const add = (id: number) => {
+    if (id < 0 || seen[id] === 1) return;
+    seen[id] = 1;
+    items.push(names[id]!);
+  };
+  const level = unit === 'counties' ? county : unit === 'municipalities' ? municipality : null;
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    if (!level) {
+      add(lastPlace[i]!);
+      continue;
+    }
+    const end = being && conversation[i] === 1 ? Math.min(placeStart[i]! + 1, placeStart[i + 1]!) : placeStart[i + 1]!;
+    for (let k = placeStart[i]!; k < end; k++) add(level[k]!);
+  }
+  return items;
 }
 
 export interface Unnamed {
@@ -279,7 +290,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   ];
   const excluded = q.excluded.length > 0 ? index.recordMarks(entriesAt(q.excluded)) : null;
   if (excluded) filters.push(excluded.map((m) => 1 - m));
-  const where = filters.length === 0 ? [...all] : index.marked(filters.reduce((a, b) => a.map((m, i) => m & b[i]!)));
+  const marks = filters.length === 0 ? null : filters.reduce((a, b) => a.map((m, i) => m & b[i]!));
+  const whereAt: number[] = [];
+  for (let i = 0; i < all.length; i++) if (!marks || marks[i] === 1) whereAt.push(i);
+  const where = whereAt.map((i) => all[i]!);
   const inPeriod = (e: Entry) => !period || overlaps(e.period, period);
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
@@ -370,7 +384,13 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // whom ("Vilka besökte vi?" stays a list of places).
   const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
   if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
-  if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, model.entries.map((e) => index.recordPosition(e)));
-  if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries, being);
+  // The answer's entries are some of `where`, in its order: their positions are found by walking both.
+  const positions: number[] = [];
+  for (let j = 0, k = 0; k < model.entries.length; k++) {
+    while (j < where.length && where[j] !== model.entries[k]) j++;
+    positions.push(j < where.length ? whereAt[j++]! : index.recordPosition(model.entries[k]!));
+  }
+  if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions);
+  if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, index, positions, being);
   return model;
 }

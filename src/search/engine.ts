@@ -350,13 +350,6 @@ export class RecordIndex {
     return marks;
   }
 
-  /** The marked entries (see recordMarks), in record order. */
-  marked(marks: Uint8Array): Entry[] {
-    const out: Entry[] = [];
-    for (let i = 0; i < marks.length; i++) if (marks[i]) out.push(this.list[i]!);
-    return out;
-  }
-
   /** The given entries once each, in date order (lists of date-ordered entries that may overlap, as a land's counties do). */
   inDateOrder(lists: Iterable<Iterable<Entry>>): Entry[] {
     const marks = this.recordMarks(lists);
