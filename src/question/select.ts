@@ -1,6 +1,6 @@
 import type { Entry, Kind, Person } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
-import { overlaps, type UnsupportedKind } from '../search/period.js';
+import type { UnsupportedKind } from '../search/period.js';
 import { NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
@@ -231,7 +231,8 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const misses: Miss[] = [];
   if (q.unsupportedPeriod) misses.push({ kind: 'unsupported-period', which: q.unsupportedPeriod });
   const period = q.period;
-  if (period && index.timeline(period).length === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
+  const inThePeriod = period ? index.timeline(period) : null;
+  if (period && inThePeriod!.length === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
 
   const missingPlaces = q.places.filter((p) => p.places.length === 0);
   // "Did we visit Nykvarn or Luleå?": a yes/no question about several places answers each; only when none of them
@@ -294,7 +295,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const whereAt: number[] = [];
   for (let i = 0; i < all.length; i++) if (!marks || marks[i] === 1) whereAt.push(i);
   const where = whereAt.map((i) => all[i]!);
-  const inPeriod = (e: Entry) => !period || overlaps(e.period, period);
+  // By position in `where`: the period's entries (a binary-searched slice of the date order) are marked once, and
+  // the rest of a record-wide question is never read.
+  const periodMarks = inThePeriod ? index.recordMarks([inThePeriod]) : null;
+  const inPeriod = (j: number) => !periodMarks || periodMarks[whereAt[j]!] === 1;
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
   const ownMask = ownWorkMask(ownWork);
@@ -311,14 +315,14 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const ofKind = (e: Entry) => !q.kinds || (q.kinds.includes(e.kind) && heldAt(e)) || mentionsOwnWork(e);
   const ofUnit = (e: Entry) =>
     q.unit === 'libraries' ? (q.kinds ?? CONTACT_KINDS).includes(e.kind) && isLibrary(e) : q.unit === 'people' ? named(e) : true;
-  const matching = where.filter((e) => inPeriod(e) && ofKind(e) && ofUnit(e));
+  const matching = where.filter((e, j) => inPeriod(j) && ofKind(e) && ofUnit(e));
 
   switch (q.shape) {
     case 'when': {
       // Asking when we were in touch with a place (not when a workshop or the conference was) lists the rest too.
       if (q.places.length > 0 && q.kinds?.every((k) => CONTACT_KINDS.includes(k))) {
         // "När besökte vi Motala?": the visits first, then everything else the record says about Motala.
-        const about = where.filter((e) => inPeriod(e) && ofUnit(e));
+        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e));
         model.entries = about.filter(ofKind);
         model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
         if (model.entries.length === 0 && model.also.length > 0) {
@@ -374,7 +378,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
-        model.nearest = model.entries = where.filter((e) => inPeriod(e) && ofUnit(e));
+        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e));
       }
   }
 
