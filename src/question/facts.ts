@@ -1,4 +1,4 @@
-import type { Entry } from '../data/schema.js';
+import type { Entry, Kind } from '../data/schema.js';
 import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
 
@@ -44,8 +44,15 @@ export interface PlaceFacts {
   names: string[];
 }
 
+/** Each entry's kind as a number in `kinds`, by record position: a kind test that does not read the entry. */
+export interface KindFacts {
+  code: Uint8Array;
+  kinds: Kind[];
+}
+
 interface Kept {
   version: number;
+  kinds?: KindFacts;
   who?: WhoFacts;
   places?: PlaceFacts;
   contacts: WeakMap<Contact, Int32Array>;
@@ -66,6 +73,16 @@ export function whoFacts(index: RecordIndex): WhoFacts {
   const got = current(index);
   got.who ??= factsOf(index.entries);
   return got.who;
+}
+
+export function kindFacts(index: RecordIndex): KindFacts {
+  const got = current(index);
+  if (!got.kinds) {
+    const codes = new Map<string, number>();
+    const code = Uint8Array.from(index.entries, (e) => number(codes, e.kind));
+    got.kinds = { code, kinds: [...codes.keys()] as Kind[] };
+  }
+  return got.kinds;
 }
 
 export function placeFacts(index: RecordIndex): PlaceFacts {

@@ -1,7 +1,7 @@
 import type { Entry, Kind, Person } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
-import { NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
+import { kindFacts, NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -312,18 +312,26 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     const held = e.places[0];
     return held !== undefined && [held.name, held.municipality, held.county, held.district].some((n) => n !== null && n !== undefined && labels.has(n));
   };
-  const ofKind = (e: Entry) => !q.kinds || (q.kinds.includes(e.kind) && heldAt(e)) || mentionsOwnWork(e);
-  const ofUnit = (e: Entry) =>
-    q.unit === 'libraries' ? (q.kinds ?? CONTACT_KINDS).includes(e.kind) && isLibrary(e) : q.unit === 'people' ? named(e) : true;
-  const matching = where.filter((e, j) => inPeriod(j) && ofKind(e) && ofUnit(e));
+  // With the entry's record position (`at`), its kind and whether it names someone come from numbers kept per
+  // record (facts.ts): a record-wide question then reads only the entries of the asked kinds.
+  const kinds = kindFacts(index);
+  const kindOf = (e: Entry, at?: number) => (at === undefined ? e.kind : kinds.kinds[kinds.code[at]!]!);
+  const ofKind = (e: Entry, at?: number) => !q.kinds || (q.kinds.includes(kindOf(e, at)) && heldAt(e)) || mentionsOwnWork(e);
+  const ofUnit = (e: Entry, at?: number) =>
+    q.unit === 'libraries'
+      ? (q.kinds ?? CONTACT_KINDS).includes(kindOf(e, at)) && isLibrary(e)
+      : q.unit === 'people'
+        ? at === undefined ? named(e) : whoFacts(index).body[at] === NAMED
+        : true;
+  const matching = where.filter((e, j) => inPeriod(j) && ofKind(e, whereAt[j]) && ofUnit(e, whereAt[j]));
 
   switch (q.shape) {
     case 'when': {
       // Asking when we were in touch with a place (not when a workshop or the conference was) lists the rest too.
       if (q.places.length > 0 && q.kinds?.every((k) => CONTACT_KINDS.includes(k))) {
         // "När besökte vi Motala?": the visits first, then everything else the record says about Motala.
-        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e));
-        model.entries = about.filter(ofKind);
+        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e, whereAt[j]));
+        model.entries = about.filter((e) => ofKind(e));
         model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
         if (model.entries.length === 0 && model.also.length > 0) {
           model.missingKinds = q.kinds ? [...q.kinds] : null;
@@ -378,7 +386,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
-        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e));
+        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e, whereAt[j]));
       }
   }
 
