@@ -44,15 +44,18 @@ export interface PlaceFacts {
   names: string[];
 }
 
-/** Each entry's kind as a number in `kinds`, by record position: a kind test that does not read the entry. */
-export interface KindFacts {
-  code: Uint8Array;
+/** Each entry's kind (a number in `kinds`) and first month, by record position: tests that do not read the entry. */
+export interface EntryFacts {
+  kind: Uint8Array;
   kinds: Kind[];
+  /** The month the entry starts, counted from year 0 (months are YYYY-MM, so this is their order). */
+  start: Int32Array;
 }
 
 interface Kept {
   version: number;
-  kinds?: KindFacts;
+  flags?: Int8Array;
+  entries?: EntryFacts;
   who?: WhoFacts;
   places?: PlaceFacts;
   contacts: WeakMap<Contact, Int32Array>;
@@ -75,14 +78,25 @@ export function whoFacts(index: RecordIndex): WhoFacts {
   return got.who;
 }
 
-export function kindFacts(index: RecordIndex): KindFacts {
+/**
+ * A yes/no fact about an entry that is costly to work out (isLibrary folds its text), kept by record position once
+ * asked: -1 not asked yet, else 0 or 1. One per record version, for one such fact.
+ */
+export function libraryFlags(index: RecordIndex): Int8Array {
   const got = current(index);
-  if (!got.kinds) {
+  got.flags ??= new Int8Array(index.entries.length).fill(-1);
+  return got.flags;
+}
+
+export function entryFacts(index: RecordIndex): EntryFacts {
+  const got = current(index);
+  if (!got.entries) {
     const codes = new Map<string, number>();
-    const code = Uint8Array.from(index.entries, (e) => number(codes, e.kind));
-    got.kinds = { code, kinds: [...codes.keys()] as Kind[] };
+    const kind = Uint8Array.from(index.entries, (e) => number(codes, e.kind));
+    const start = Int32Array.from(index.entries, (e) => Number(e.period.start.slice(0, 4)) * 12 + Number(e.period.start.slice(5, 7)) - 1);
+    got.entries = { kind, kinds: [...codes.keys()] as Kind[], start };
   }
-  return got.kinds;
+  return got.entries;
 }
 
 export function placeFacts(index: RecordIndex): PlaceFacts {

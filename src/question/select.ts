@@ -1,7 +1,7 @@
 import type { Entry, Kind, Person } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
-import { kindFacts, NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
+import { entryFacts, libraryFlags, NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -314,16 +314,29 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   };
   // With the entry's record position (`at`), its kind and whether it names someone come from numbers kept per
   // record (facts.ts): a record-wide question then reads only the entries of the asked kinds.
-  const kinds = kindFacts(index);
-  const kindOf = (e: Entry, at?: number) => (at === undefined ? e.kind : kinds.kinds[kinds.code[at]!]!);
+  const facts = entryFacts(index);
+  const libraries = libraryFlags(index);
+  const libraryAt = (e: Entry, at?: number) => {
+    if (at === undefined) return isLibrary(e);
+    if (libraries[at] === -1) libraries[at] = isLibrary(e) ? 1 : 0;
+    return libraries[at] === 1;
+  };
+  const kindOf = (e: Entry, at?: number) => (at === undefined ? e.kind : facts.kinds[facts.kind[at]!]!);
   const ofKind = (e: Entry, at?: number) => !q.kinds || (q.kinds.includes(kindOf(e, at)) && heldAt(e)) || mentionsOwnWork(e);
   const ofUnit = (e: Entry, at?: number) =>
     q.unit === 'libraries'
-      ? (q.kinds ?? CONTACT_KINDS).includes(kindOf(e, at)) && isLibrary(e)
+      ? (q.kinds ?? CONTACT_KINDS).includes(kindOf(e, at)) && libraryAt(e, at)
       : q.unit === 'people'
         ? at === undefined ? named(e) : whoFacts(index).body[at] === NAMED
         : true;
-  const matching = where.filter((e, j) => inPeriod(j) && ofKind(e, whereAt[j]) && ofUnit(e, whereAt[j]));
+  const matching: Entry[] = [];
+  const matchingAt: number[] = [];
+  for (let j = 0; j < where.length; j++) {
+    const [e, at] = [where[j]!, whereAt[j]!];
+    if (!inPeriod(j) || !ofKind(e, at) || !ofUnit(e, at)) continue;
+    matching.push(e);
+    matchingAt.push(at);
+  }
 
   switch (q.shape) {
     case 'when': {
@@ -369,15 +382,18 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     case 'first':
     case 'last': {
       if (matching.length === 0) break;
-      const key = (e: Entry) => e.period.start;
-      const pick = q.shape === 'first' ? matching.reduce((a, b) => (key(b) < key(a) ? b : a)) : matching.reduce((a, b) => (key(b) > key(a) ? b : a));
+      // By start month, the first in record order among equals.
+      const key = (k: number) => facts.start[matchingAt[k]!]!;
+      let best = 0;
+      for (let k = 1; k < matching.length; k++) if (q.shape === 'first' ? key(k) < key(best) : key(k) > key(best)) best = k;
+      const pick = matching[best]!;
       if (q.places.length >= 2) {
         // "Vad gjorde vi först, Nykvarn eller Bibblerian?": every candidate shown, the answer names the winner.
         model.entries = matching;
         model.also = [];
         model.winner = pick;
       } else {
-        model.entries = matching.filter((e) => key(e) === key(pick));
+        model.entries = matching.filter((_, k) => key(k) === key(best));
       }
       break;
     }
