@@ -292,13 +292,15 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const excluded = q.excluded.length > 0 ? index.recordMarks(entriesAt(q.excluded)) : null;
   if (excluded) filters.push(excluded.map((m) => 1 - m));
   const marks = filters.length === 0 ? null : filters.reduce((a, b) => a.map((m, i) => m & b[i]!));
-  const whereAt: number[] = [];
-  for (let i = 0; i < all.length; i++) if (!marks || marks[i] === 1) whereAt.push(i);
-  const where = whereAt.map((i) => all[i]!);
+  // Unfiltered, `where` is the record itself (read, never changed), and an entry's position in it is its record position.
+  const whereAt: number[] | null = marks ? [] : null;
+  if (whereAt) for (let i = 0; i < all.length; i++) if (marks![i] === 1) whereAt.push(i);
+  const where: readonly Entry[] = whereAt ? whereAt.map((i) => all[i]!) : all;
+  const atOf = (j: number) => (whereAt ? whereAt[j]! : j);
   // By position in `where`: the period's entries (a binary-searched slice of the date order) are marked once, and
   // the rest of a record-wide question is never read.
   const periodMarks = inThePeriod ? index.recordMarks([inThePeriod]) : null;
-  const inPeriod = (j: number) => !periodMarks || periodMarks[whereAt[j]!] === 1;
+  const inPeriod = (j: number) => !periodMarks || periodMarks[atOf(j)] === 1;
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
   const ownMask = ownWorkMask(ownWork);
@@ -332,7 +334,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const matching: Entry[] = [];
   const matchingAt: number[] = [];
   for (let j = 0; j < where.length; j++) {
-    const [e, at] = [where[j]!, whereAt[j]!];
+    const [e, at] = [where[j]!, atOf(j)];
     if (!inPeriod(j) || !ofKind(e, at) || !ofUnit(e, at)) continue;
     matching.push(e);
     matchingAt.push(at);
@@ -343,7 +345,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Asking when we were in touch with a place (not when a workshop or the conference was) lists the rest too.
       if (q.places.length > 0 && q.kinds?.every((k) => CONTACT_KINDS.includes(k))) {
         // "När besökte vi Motala?": the visits first, then everything else the record says about Motala.
-        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e, whereAt[j]));
+        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
         model.entries = about.filter((e) => ofKind(e));
         model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
         if (model.entries.length === 0 && model.also.length > 0) {
@@ -371,12 +373,12 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       if (q.kinds && q.places.length > 0 && q.places.every(onlyNamed)) {
         model.yes = false;
         model.mentionedOnly = true;
-        model.nearest = model.entries = where;
+        model.nearest = model.entries = [...where];
         break;
       }
       model.yes = matching.length > 0;
       model.entries = matching;
-      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = where;
+      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = [...where];
       break;
     }
     case 'first':
@@ -402,7 +404,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
-        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e, whereAt[j]));
+        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
       }
   }
 
@@ -413,12 +415,15 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
   if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
   // The answer's entries are some of `where`, in its order: their positions are found by walking both.
-  const positions: number[] = [];
-  for (let j = 0, k = 0; k < model.entries.length; k++) {
-    while (j < where.length && where[j] !== model.entries[k]) j++;
-    positions.push(j < where.length ? whereAt[j++]! : index.recordPosition(model.entries[k]!));
-  }
-  if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions);
-  if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, index, positions, being);
+  const positions = () => {
+    const out: number[] = [];
+    for (let j = 0, k = 0; k < model.entries.length; k++) {
+      while (j < where.length && where[j] !== model.entries[k]) j++;
+      out.push(j < where.length ? atOf(j++) : index.recordPosition(model.entries[k]!));
+    }
+    return out;
+  };
+  if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
+  if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
   return model;
 }
