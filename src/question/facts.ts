@@ -34,7 +34,8 @@ export const NO_ONE = -1;
 export interface PlaceFacts {
   /** Entry i's places are placeStart[i] … placeStart[i + 1] - 1 of the arrays below, in its order. */
   placeStart: Int32Array;
-  /** Each place's county and municipality as a number in `names` (-1: none). */
+  /** Each place's own name, county and municipality as a number in `names` (-1: none). */
+  name: Int32Array;
   county: Int32Array;
   municipality: Int32Array;
   /** The entry's last place's name as a number in `names` (-1: none), what "which places/libraries" counts. */
@@ -126,6 +127,7 @@ function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
   const names = new Map<string, number>();
   const named = (name: string | null | undefined) => (name ? number(names, name) : -1);
   const placeStart = new Int32Array(entries.length + 1);
+  const name: number[] = [];
   const county: number[] = [];
   const municipality: number[] = [];
   const lastPlace = new Int32Array(entries.length);
@@ -133,6 +135,7 @@ function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
   entries.forEach((e, i) => {
     placeStart[i] = county.length;
     for (const p of e.places) {
+      name.push(named(p.name));
       county.push(named(p.county));
       municipality.push(named(p.municipality));
     }
@@ -140,7 +143,7 @@ function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
     conversation[i] = e.kind === 'conversation' ? 1 : 0;
   });
   placeStart[entries.length] = county.length;
-  return { placeStart, county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()] };
+  return { placeStart, name: Int32Array.from(name), county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()] };
 }
 
 function factsOf(entries: readonly Entry[]): WhoFacts {

@@ -1,4 +1,4 @@
-import type { Entry, Kind, Person } from '../data/schema.js';
+import type { Entry, Kind, Person, Place } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
 import { entryFacts, libraryFlags, NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
@@ -59,6 +59,8 @@ export interface AnswerModel {
   winner?: Entry;
   /** For a yes/no question about several places: each place's own verdict. */
   perPlace: { label: string; entries: Entry[]; missing: boolean }[];
+  /** For where: the places of the entries, each name once where it first comes, as its last mention gives it. */
+  places: Place[];
   misses: Miss[];
   /** How a question was read; null for a command's own reply. */
   reading: Reading | null;
@@ -102,6 +104,25 @@ const ownWorkBitsOf = (e: Entry) => {
 };
 const ownWorkMask = (words: readonly string[]) => words.reduce((b, w) => b | (1 << OWN_WORDS.indexOf(w)), 0);
 const named = (e: Entry) => e.people.some((p) => p.name);
+
+/** The places of the entries at these positions: each name once, where it first comes, as its last mention gives it. */
+function placesOf(index: RecordIndex, positions: readonly number[]): Place[] {
+  const { placeStart, name } = placeFacts(index);
+  const order: number[] = [];
+  // The last mention of each name, as entry position and place within it.
+  const last = new Map<number, [number, number]>();
+  for (const i of positions) {
+    for (let k = placeStart[i]!; k < placeStart[i + 1]!; k++) {
+      const id = name[k]!;
+      if (!last.has(id)) order.push(id);
+      last.set(id, [i, k - placeStart[i]!]);
+    }
+  }
+  return order.map((id) => {
+    const [i, k] = last.get(id)!;
+    return index.entries[i]!.places[k]!;
+  });
+}
 
 /**
  * The distinct items a unit counts among the entries at these record positions, in their order. Where we have
@@ -181,6 +202,7 @@ export function commandAnswer(
     misses: [],
     missingKinds,
     perPlace: [],
+    places: [],
     reading: null,
   };
   if (shape === 'who') {
@@ -272,6 +294,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     people: [],
     unnamed: noUnnamed(),
     perPlace: [],
+    places: [],
     missingKinds: null,
     misses,
     reading,
@@ -425,5 +448,6 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   };
   if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
   if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
+  if (model.shape === 'where') model.places = placesOf(index, positions());
   return model;
 }

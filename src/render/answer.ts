@@ -304,10 +304,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
       return parts.join(' ');
     }
     case 'where': {
-      // Each name once, where it first comes, worded as its last mention words it.
-      const places = new Map<string, Entry['places'][number]>();
-      for (const e of entries) for (const p of e.places) places.set(p.name, p);
-      return `${listOf([...places.values()], placeText, locale)}.`;
+      return `${listOf(model.places, placeText, locale)}.`;
     }
     case 'how-many': {
       const n = model.unit ? model.items.length : entries.length;
