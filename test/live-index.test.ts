@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../src/commands/registry.js';
 import type { Entry, RecordFile } from '../src/data/schema.js';
 import { Suggester } from '../src/autocomplete/suggest.js';
+import { renderText } from '../src/render/text.js';
 import { RecordIndex } from '../src/search/engine.js';
 import { COMMON_TERM } from '../src/search/text-index.js';
 import { command, ids, record } from './helpers/record.js';
@@ -91,6 +92,27 @@ describe('the index follows single changes without a rebuild', () => {
     } finally {
       Object.assign(COMMON_TERM, saved);
     }
+  });
+
+  it('answers worded from what is kept between questions (record positions, who facts) follow changes', () => {
+    const questions = [
+      ['contact', 'bibliotekarie'],
+      ['contact', 'Saga Nilsson'],
+      ['contact', 'bibliotek'],
+      ['visit', 'Norrbotten'],
+      ['ask', 'Vem träffade vi i Kiruna?'],
+      ['ask', 'Vilka personer pratade vi med?'],
+      ['ask', 'Vem ringde vi?'],
+      ['ask', 'Vilka bibliotek besökte vi?'],
+    ] as const;
+    const said = (index: RecordIndex) => questions.map(([name, text]) => renderText(runCommand(command(name), { text }, index, 'sv')));
+    const index = fresh([...record.entries]);
+    said(index);
+    index.add(kiruna);
+    index.remove(record.entries[2]!.id);
+    const changed = said(index);
+    expect(changed).toEqual(said(fresh([...record.entries.filter((_, i) => i !== 2), kiruna])));
+    expect(changed[1]).toContain('Saga Nilsson');
   });
 
   it('autocomplete lists follow after invalidate()', () => {

@@ -1,4 +1,5 @@
 import { t } from '../i18n.js';
+import { contactPositions } from '../question/facts.js';
 import { commandAnswer } from '../question/select.js';
 import { fold, words } from '../search/text.js';
 import { notice } from './reply.js';
@@ -40,9 +41,19 @@ export const contact: CommandSpec = {
     // A query that names a person or an organisation exactly ("Regionbibliotek Östergötland") is about them, not
     // about everyone who shares one of its words (Julia Larsson, also in Östergötland).
     const key = words(fold(text)).join(' ');
-    const exact = hits.filter((h) => [h.contact.name, h.contact.organisation].some((n) => n && words(fold(n)).join(' ') === key));
+    const exact = hits.filter((h) => index.contacts.namedAs(h.contact).includes(key));
     const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
-    const answer = commandAnswer('who', [...new Set(contacts.flatMap((c) => c.entries))]);
+    // Each entry once, as first met: marked by record position, not put in a Set (a role thousands hold).
+    const seen = new Uint8Array(index.entries.length);
+    const positions: number[] = [];
+    for (const c of contacts) {
+      for (const at of contactPositions(index, c)) {
+        if (seen[at] === 1) continue;
+        seen[at] = 1;
+        positions.push(at);
+      }
+    }
+    const answer = commandAnswer('who', positions.map((at) => index.entries[at]!), { record: { index, positions } });
     return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

@@ -1,6 +1,4 @@
 import { t } from '../i18n.js';
-import { editDistance } from '../search/fuzzy.js';
-import { fold } from '../search/text.js';
 import { commandAnswer } from '../question/select.js';
 import { CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { notice } from './reply.js';
@@ -43,21 +41,12 @@ export const visit: CommandSpec = {
     const match = found.status === 'found' ? found.match : null;
     if (!match) {
       // Offer the three closest place names so a near miss is one click away.
-      const key = fold(text);
-      const closest = index.places.names
-        .map((n) => ({ label: n.label, d: editDistance(key, fold(n.label), 99) }))
-        .sort((a, b) => a.d - b.d)
-        .slice(0, 3)
-        .map((n) => n.label);
+      const closest = index.places.closest(text, 3);
       return notice('visit', text, locale, `${m.visitNone(text)} ${m.visitDidYouMean(closest.join(', '))}`);
     }
     // One place's entries are already in date order; several places are merged by walking the date-ordered record
     // once (no sort, no duplicates), which stays linear when a word like "bibliotek" names thousands of places.
-    let entries = match.places[0]!.entries;
-    if (match.places.length > 1) {
-      const wanted = new Set(match.places.flatMap((p) => p.entries));
-      entries = index.chronological.filter((e) => wanted.has(e));
-    }
+    const entries = match.places.length > 1 ? index.inDateOrder(match.places.map((p) => p.entries)) : match.places[0]!.entries;
     const labels = match.places.slice(0, 4).map((p) => p.label);
     const shown = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ');
     const answer = commandAnswer('when', entries, { subject: labels[0], kinds: CONTACT_KINDS.filter((k) => VISIT_KINDS.includes(k)) });

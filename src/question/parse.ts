@@ -1,4 +1,4 @@
-import type { Entry, Kind } from '../data/schema.js';
+import type { Kind } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import { type MonthSpan, readPeriod, isUnsupported, type UnsupportedKind } from '../search/period.js';
 import { isGenericWord, type PlaceName } from '../search/places.js';
@@ -314,9 +314,4 @@ export function parseQuestion(text: string, index: RecordIndex): Question {
   const nameTerms = left.filter((t) => /^\p{Lu}/u.test(t.raw) && t !== tokens[0]).map((t) => t.raw);
 
   return { text, shape, period, unsupportedPeriod, kinds, kindNoun, kindsFromVerb: kinds !== null && kindsFromVerb, being, places, excluded, unit, unitWord, terms, nameTerms };
-}
-
-/** Entries of the record a place constraint covers. */
-export function entriesOf(constraint: PlaceConstraint): Set<Entry> {
-  return new Set(constraint.places.flatMap((p) => p.entries));
 }

@@ -1,9 +1,10 @@
-import type { Entry, Kind, Person } from '../data/schema.js';
+import type { Entry, Kind, Person, Place } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
-import { overlaps, type UnsupportedKind } from '../search/period.js';
+import type { UnsupportedKind } from '../search/period.js';
+import { entryFacts, libraryFlags, NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
-import { entriesOf, type Question } from './parse.js';
+import type { PlaceConstraint, Question } from './parse.js';
 import { CONTACT_KINDS, OWN_WORK_WORDS, type Shape, type Unit, VISIT_KINDS } from './vocabulary.js';
 
 /** Something the question asked for that the record does not hold: said plainly instead of dropped. */
@@ -45,7 +46,11 @@ export interface AnswerModel {
   unitWord: string | null;
   /** For who: the named people (with role and organisation), and organisations the record names no one at. */
   people: Pick<Person, 'name' | 'role' | 'organisation'>[];
-  unnamed: Entry[];
+  /**
+   * For who, of the entries that name no one: the organisations (each first person, once per organisation and
+   * role); one entry for each kind and period among those (how and when); and those naming no organisation either.
+   */
+  unnamed: Unnamed;
   /** For "when" about a place: the kinds asked for, when none of the place's entries is of them ("besök Västerbotten"). */
   missingKinds: Kind[] | null;
   /** For yes/no: the organisation asked about is only mentioned in the record, never met or visited. */
@@ -54,6 +59,8 @@ export interface AnswerModel {
   winner?: Entry;
   /** For a yes/no question about several places: each place's own verdict. */
   perPlace: { label: string; entries: Entry[]; missing: boolean }[];
+  /** For where: the places of the entries, each name once where it first comes, as its last mention gives it. */
+  places: Place[];
   misses: Miss[];
   /** How a question was read; null for a command's own reply. */
   reading: Reading | null;
@@ -81,38 +88,101 @@ const isLibrary = (e: Entry) => {
   }
   return yes;
 };
+// Whether an entry's words name the project's own work (see OWN_WORK_WORDS) is asked of every entry of a kind
+// not asked for: a question about the conference without a place looks at all 100,000. Folding them is most of
+// that answer, so each entry's finding (one bit a word) is kept with it, like isLibrary's.
+const OWN_WORDS = [...new Set(Object.values(OWN_WORK_WORDS).flat())];
+const ownWorkEntries = new WeakMap<Entry, number>();
+const ownWorkBitsOf = (e: Entry) => {
+  let bits = ownWorkEntries.get(e);
+  if (bits === undefined) {
+    const text = fold(`${e.source} ${e.summary}`);
+    bits = OWN_WORDS.reduce((b, w, i) => (text.includes(w) ? b | (1 << i) : b), 0);
+    ownWorkEntries.set(e, bits);
+  }
+  return bits;
+};
+const ownWorkMask = (words: readonly string[]) => words.reduce((b, w) => b | (1 << OWN_WORDS.indexOf(w)), 0);
 const named = (e: Entry) => e.people.some((p) => p.name);
 
-function distinct(values: (string | null | undefined)[]): string[] {
-  return [...new Set(values.filter((v): v is string => Boolean(v)))];
+/** The places of the entries at these positions: each name once, where it first comes, as its last mention gives it. */
+function placesOf(index: RecordIndex, positions: readonly number[]): Place[] {
+  const { placeStart, name } = placeFacts(index);
+  const order: number[] = [];
+  // The last mention of each name, as entry position and place within it.
+  const last = new Map<number, [number, number]>();
+  for (const i of positions) {
+    for (let k = placeStart[i]!; k < placeStart[i + 1]!; k++) {
+      const id = name[k]!;
+      if (!last.has(id)) order.push(id);
+      last.set(id, [i, k - placeStart[i]!]);
+    }
+  }
+  return order.map((id) => {
+    const [i, k] = last.get(id)!;
+    return index.entries[i]!.places[k]!;
+  });
 }
 
 /**
- * The distinct items a unit counts among entries, in record order. Where we have been, a conversation counts where
- * it was held (its first place), not the place it was about.
+ * The distinct items a unit counts among the entries at these record positions, in their order. Where we have
+ * been, a conversation counts where it was held (its first place), not the place it was about. Read from numbers
+ * kept per record (facts.ts): a count over a land reads tens of thousands of entries.
  */
-function itemsOf(unit: Unit | null, entries: Entry[], being: boolean): string[] {
-  const placesOf = (e: Entry) => (being && e.kind === 'conversation' ? e.places.slice(0, 1) : e.places);
-  switch (unit) {
-    case 'counties':
-      return distinct(entries.flatMap((e) => placesOf(e).map((p) => p.county)));
-    case 'municipalities':
-      return distinct(entries.flatMap((e) => placesOf(e).map((p) => p.municipality)));
-    case 'people':
-      return distinct(entries.flatMap((e) => e.people.map((p) => p.name)));
-    case 'places':
-    case 'libraries':
-      return distinct(entries.map((e) => e.places.at(-1)?.name));
-    default:
-      return [];
+function itemsOf(unit: Unit | null, index: RecordIndex, positions: ArrayLike<number>, being: boolean): string[] {
+  if (unit === null) return [];
+  if (unit === 'people') {
+    const { nameStart, nameIds, nameAt } = whoFacts(index);
+    const seen = new Set<number>();
+    const items: string[] = [];
+    for (let j = 0; j < positions.length; j++) {
+      const i = positions[j]!;
+      for (let k = nameStart[i]!; k < nameStart[i + 1]!; k++) {
+        if (seen.has(nameIds[k]!)) continue;
+        seen.add(nameIds[k]!);
+        items.push(index.entries[i]!.people[nameAt[k]!]!.name!);
+      }
+    }
+    return items;
   }
+  const { placeStart, county, municipality, lastPlace, conversation, names } = placeFacts(index);
+  const seen = new Uint8Array(names.length);
+  const items: string[] = [];
+  const add = (id: number) => {
+    if (id < 0 || seen[id] === 1) return;
+    seen[id] = 1;
+    items.push(names[id]!);
+  };
+  const level = unit === 'counties' ? county : unit === 'municipalities' ? municipality : null;
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    if (!level) {
+      add(lastPlace[i]!);
+      continue;
+    }
+    const end = being && conversation[i] === 1 ? Math.min(placeStart[i]! + 1, placeStart[i + 1]!) : placeStart[i + 1]!;
+    for (let k = placeStart[i]!; k < end; k++) add(level[k]!);
+  }
+  return items;
 }
+
+export interface Unnamed {
+  bodies: Pick<Person, 'name' | 'role' | 'organisation'>[];
+  kindsAndPeriods: Entry[];
+  without: Entry[];
+}
+
+const noUnnamed = (): Unnamed => ({ bodies: [], kindsAndPeriods: [], without: [] });
 
 /**
  * The answer model for a command's own reply (no question to read): `/visit Motala` answers like "När besökte vi
  * Motala?", `/timeline` like "Vad hände …?", `/contact` like "Vem …?". No reading line: the command says it all.
  */
-export function commandAnswer(shape: Shape, entries: readonly Entry[], options: { subject?: string; kinds?: readonly Kind[] } = {}): AnswerModel {
+export function commandAnswer(
+  shape: Shape,
+  entries: readonly Entry[],
+  options: { subject?: string; kinds?: readonly Kind[]; record?: { index: RecordIndex; positions: ArrayLike<number> } } = {},
+): AnswerModel {
   const kinds = options.kinds;
   const first = kinds ? entries.filter((e) => kinds.includes(e.kind)) : [...entries];
   const also = kinds ? entries.filter((e) => !kinds.includes(e.kind)) : [];
@@ -128,25 +198,52 @@ export function commandAnswer(shape: Shape, entries: readonly Entry[], options: 
     unit: null,
     unitWord: null,
     people: [],
-    unnamed: [],
+    unnamed: noUnnamed(),
     misses: [],
     missingKinds,
     perPlace: [],
+    places: [],
     reading: null,
   };
-  if (shape === 'who') collectPeople(model);
+  if (shape === 'who') {
+    // A who-answer reads its entries' people by record position (see facts.ts): the caller has them.
+    if (!options.record) throw new Error('a who-answer needs the record and its entries\' positions');
+    collectPeople(model, options.record.index, options.record.positions);
+  }
   return model;
 }
 
-function collectPeople(model: AnswerModel): void {
-  const seen = new Set<string>();
-  for (const e of model.entries) {
-    for (const p of e.people) {
-      if (!p.name || seen.has(p.name)) continue;
-      seen.add(p.name);
-      model.people.push(p);
+/** The named people and what is said of the unnamed (see AnswerModel) of the model's entries, at these positions. */
+function collectPeople(model: AnswerModel, index: RecordIndex, positions: ArrayLike<number>): void {
+  const facts = whoFacts(index);
+  const all = index.entries;
+  const { nameStart, nameIds, nameAt, body, kindPeriod } = facts;
+  const seenName = new Uint8Array(facts.names);
+  const seenBody = new Uint8Array(facts.bodies);
+  const seenKindPeriod = new Uint8Array(facts.kindPeriods);
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    for (let k = nameStart[i]!; k < nameStart[i + 1]!; k++) {
+      const name = nameIds[k]!;
+      if (seenName[name] === 1) continue;
+      seenName[name] = 1;
+      model.people.push(all[i]!.people[nameAt[k]!]!);
     }
-    if (!named(e)) model.unnamed.push(e);
+    const b = body[i]!;
+    if (b === NAMED) continue;
+    if (b === NO_ONE) {
+      model.unnamed.without.push(all[i]!);
+      continue;
+    }
+    if (seenBody[b] === 0) {
+      seenBody[b] = 1;
+      model.unnamed.bodies.push(all[i]!.people[0]!);
+    }
+    const kp = kindPeriod[i]!;
+    if (seenKindPeriod[kp] === 0) {
+      seenKindPeriod[kp] = 1;
+      model.unnamed.kindsAndPeriods.push(all[i]!);
+    }
   }
 }
 
@@ -156,28 +253,25 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const misses: Miss[] = [];
   if (q.unsupportedPeriod) misses.push({ kind: 'unsupported-period', which: q.unsupportedPeriod });
   const period = q.period;
-  if (period && index.timeline(period).length === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
+  const inThePeriod = period ? index.timeline(period) : null;
+  if (period && inThePeriod!.length === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
 
-  const placeSets = q.places.map((p) => entriesOf(p));
   const missingPlaces = q.places.filter((p) => p.places.length === 0);
   // "Did we visit Nykvarn or Luleå?": a yes/no question about several places answers each; only when none of them
   // is in the record is the whole answer no.
   const perPlace = q.shape === 'yes-no' && q.places.length > 1 && missingPlaces.length < q.places.length;
   if (!perPlace) for (const p of missingPlaces) misses.push({ kind: 'place', text: p.label, sweden: p.sweden });
-  const excluded = new Set(q.excluded.flatMap((p) => [...entriesOf(p)]));
   // The words left over are searched together. A word that finds nothing is dropped when it is an ordinary word
   // ("följde", "deltog"); when it is written as a name ("Anna Svensson") the record not having it is the answer.
-  const termSets: Set<Entry>[] = [];
-  const known = q.terms.filter((term) => index.search(term).entries.length > 0);
+  let relevant: Entry[] | null = null;
+  const known = q.terms.filter((term) => index.finds(term));
   const unknownNames = q.nameTerms.filter((term) => !known.includes(term));
   if (unknownNames.length > 0) misses.push({ kind: 'terms', terms: unknownNames });
   else if (known.length > 0) {
     // The words together first ("job centre" is Arbetsförmedlingen, not every "centre"), then the known ones. Hits
     // far below the best are words merely brushing an entry ("staff" in "multilingual staff"), not what was asked.
-    const together = index.search(q.terms.join(' '));
-    const { hits } = together.entries.length > 0 ? together : index.search(known.join(' '));
-    const best = hits.reduce((max, h) => Math.max(max, h.score), 0);
-    termSets.push(new Set(hits.filter((h) => h.score >= best * RELEVANT_SHARE).map((h) => h.entry)));
+    relevant = index.relevant(q.terms.join(' '), RELEVANT_SHARE);
+    if (relevant.length === 0) relevant = index.relevant(known.join(' '), RELEVANT_SHARE);
   }
 
   const reading: Reading = {
@@ -198,8 +292,9 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     unit: q.unit,
     unitWord: q.unitWord,
     people: [],
-    unnamed: [],
+    unnamed: noUnnamed(),
     perPlace: [],
+    places: [],
     missingKinds: null,
     misses,
     reading,
@@ -209,38 +304,72 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     return model;
   }
 
-  // Two places in one question mean either ("Malmö och Motala"): an entry at any of them.
-  const atPlace = (e: Entry) => placeSets.length === 0 || placeSets.some((s) => s.has(e));
-  // Only entries that can pass are looked at: those at the places, or with the words, or in the period (a
-  // binary-searched slice), in record order — at 100,000 entries a scan of all of them is most of an answer's time.
-  const candidates =
-    placeSets.length > 0
-      ? index.inRecordOrder(new Set(placeSets.flatMap((s) => [...s])))
-      : termSets.length > 0
-        ? index.inRecordOrder(termSets[0]!)
-        : all;
-  const where = candidates.filter((e) => atPlace(e) && !excluded.has(e) && termSets.every((s) => s.has(e)));
-  const inPeriod = (e: Entry) => !period || overlaps(e.period, period);
+  // Entries at the places (two places in one question mean either, "Malmö och Motala"), not excluded, with the
+  // words, in record order. Each constraint marks its entries by record position and one pass reads the marks: at
+  // 100,000 entries, sets of a land's 50,000 entries were most of an answer's time.
+  const entriesAt = (constraints: readonly PlaceConstraint[]) => constraints.flatMap((p) => p.places.map((n) => n.entries));
+  const filters = [
+    ...(q.places.length > 0 ? [index.recordMarks(entriesAt(q.places))] : []),
+    ...(relevant ? [index.recordMarks([relevant])] : []),
+  ];
+  const excluded = q.excluded.length > 0 ? index.recordMarks(entriesAt(q.excluded)) : null;
+  if (excluded) filters.push(excluded.map((m) => 1 - m));
+  const marks = filters.length === 0 ? null : filters.reduce((a, b) => a.map((m, i) => m & b[i]!));
+  // Unfiltered, `where` is the record itself (read, never changed), and an entry's position in it is its record position.
+  const whereAt: number[] | null = marks ? [] : null;
+  if (whereAt) for (let i = 0; i < all.length; i++) if (marks![i] === 1) whereAt.push(i);
+  const where: readonly Entry[] = whereAt ? whereAt.map((i) => all[i]!) : all;
+  const atOf = (j: number) => (whereAt ? whereAt[j]! : j);
+  // By position in `where`: the period's entries (a binary-searched slice of the date order) are marked once, and
+  // the rest of a record-wide question is never read.
+  const periodMarks = inThePeriod ? index.recordMarks([inThePeriod]) : null;
+  const inPeriod = (j: number) => !periodMarks || periodMarks[atOf(j)] === 1;
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
-  const mentionsOwnWork = (e: Entry) => ownWork.length > 0 && ownWork.some((w) => fold(`${e.source} ${e.summary}`).includes(w));
+  const ownMask = ownWorkMask(ownWork);
+  const mentionsOwnWork = (e: Entry) => ownMask !== 0 && (ownWorkBitsOf(e) & ownMask) !== 0;
   // Being somewhere counts a conversation only where it was held (its first place: Storforsen), not where the
   // centre it was about lies (Motala).
   const being = q.being;
-  const heldAt = (e: Entry) =>
-    !being || e.kind !== 'conversation' || q.places.length === 0 || q.places.some((p) => p.places.some((n) => [e.places[0]?.name, e.places[0]?.municipality, e.places[0]?.county, e.places[0]?.district].includes(n.label)));
-  const ofKind = (e: Entry) => !q.kinds || (q.kinds.includes(e.kind) && heldAt(e)) || mentionsOwnWork(e);
-  const ofUnit = (e: Entry) =>
-    q.unit === 'libraries' ? (q.kinds ?? CONTACT_KINDS).includes(e.kind) && isLibrary(e) : q.unit === 'people' ? named(e) : true;
-  const matching = where.filter((e) => inPeriod(e) && ofKind(e) && ofUnit(e));
+  const labels = new Set(q.places.flatMap((p) => p.places.map((n) => n.label)));
+  const heldAt = (e: Entry) => {
+    if (!being || e.kind !== 'conversation' || q.places.length === 0) return true;
+    const held = e.places[0];
+    return held !== undefined && [held.name, held.municipality, held.county, held.district].some((n) => n !== null && n !== undefined && labels.has(n));
+  };
+  // With the entry's record position (`at`), its kind and whether it names someone come from numbers kept per
+  // record (facts.ts): a record-wide question then reads only the entries of the asked kinds.
+  const facts = entryFacts(index);
+  const libraries = libraryFlags(index);
+  const libraryAt = (e: Entry, at?: number) => {
+    if (at === undefined) return isLibrary(e);
+    if (libraries[at] === -1) libraries[at] = isLibrary(e) ? 1 : 0;
+    return libraries[at] === 1;
+  };
+  const kindOf = (e: Entry, at?: number) => (at === undefined ? e.kind : facts.kinds[facts.kind[at]!]!);
+  const ofKind = (e: Entry, at?: number) => !q.kinds || (q.kinds.includes(kindOf(e, at)) && heldAt(e)) || mentionsOwnWork(e);
+  const ofUnit = (e: Entry, at?: number) =>
+    q.unit === 'libraries'
+      ? (q.kinds ?? CONTACT_KINDS).includes(kindOf(e, at)) && libraryAt(e, at)
+      : q.unit === 'people'
+        ? at === undefined ? named(e) : whoFacts(index).body[at] === NAMED
+        : true;
+  const matching: Entry[] = [];
+  const matchingAt: number[] = [];
+  for (let j = 0; j < where.length; j++) {
+    const [e, at] = [where[j]!, atOf(j)];
+    if (!inPeriod(j) || !ofKind(e, at) || !ofUnit(e, at)) continue;
+    matching.push(e);
+    matchingAt.push(at);
+  }
 
   switch (q.shape) {
     case 'when': {
       // Asking when we were in touch with a place (not when a workshop or the conference was) lists the rest too.
       if (q.places.length > 0 && q.kinds?.every((k) => CONTACT_KINDS.includes(k))) {
         // "När besökte vi Motala?": the visits first, then everything else the record says about Motala.
-        const about = where.filter((e) => inPeriod(e) && ofUnit(e));
-        model.entries = about.filter(ofKind);
+        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
+        model.entries = about.filter((e) => ofKind(e));
         model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
         if (model.entries.length === 0 && model.also.length > 0) {
           model.missingKinds = q.kinds ? [...q.kinds] : null;
@@ -251,7 +380,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     }
     case 'yes-no': {
       if (perPlace) {
-        model.perPlace = q.places.map((p, i) => ({ label: p.label, entries: matching.filter((e) => placeSets[i]!.has(e)), missing: p.places.length === 0 }));
+        model.perPlace = q.places.map((p) => {
+          const at = index.recordMarks(entriesAt([p]));
+          return { label: p.label, entries: matching.filter((e) => at[index.recordPosition(e)] === 1), missing: p.places.length === 0 };
+        });
         model.yes = model.perPlace.every((p) => p.entries.length > 0);
         model.entries = matching;
         break;
@@ -264,26 +396,29 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       if (q.kinds && q.places.length > 0 && q.places.every(onlyNamed)) {
         model.yes = false;
         model.mentionedOnly = true;
-        model.nearest = model.entries = where;
+        model.nearest = model.entries = [...where];
         break;
       }
       model.yes = matching.length > 0;
       model.entries = matching;
-      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = where;
+      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = [...where];
       break;
     }
     case 'first':
     case 'last': {
       if (matching.length === 0) break;
-      const key = (e: Entry) => e.period.start;
-      const pick = q.shape === 'first' ? matching.reduce((a, b) => (key(b) < key(a) ? b : a)) : matching.reduce((a, b) => (key(b) > key(a) ? b : a));
+      // By start month, the first in record order among equals.
+      const key = (k: number) => facts.start[matchingAt[k]!]!;
+      let best = 0;
+      for (let k = 1; k < matching.length; k++) if (q.shape === 'first' ? key(k) < key(best) : key(k) > key(best)) best = k;
+      const pick = matching[best]!;
       if (q.places.length >= 2) {
         // "Vad gjorde vi först, Nykvarn eller Bibblerian?": every candidate shown, the answer names the winner.
         model.entries = matching;
         model.also = [];
         model.winner = pick;
       } else {
-        model.entries = matching.filter((e) => key(e) === key(pick));
+        model.entries = matching.filter((_, k) => key(k) === key(best));
       }
       break;
     }
@@ -292,7 +427,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
-        model.nearest = model.entries = where.filter((e) => inPeriod(e) && ofUnit(e));
+        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
       }
   }
 
@@ -302,7 +437,17 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // whom ("Vilka besökte vi?" stays a list of places).
   const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
   if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
-  if (model.shape === 'who' || q.unit === 'people') collectPeople(model);
-  if (q.shape !== 'first' && q.shape !== 'last') model.items = itemsOf(q.unit, model.entries, being);
+  // The answer's entries are some of `where`, in its order: their positions are found by walking both.
+  const positions = () => {
+    const out: number[] = [];
+    for (let j = 0, k = 0; k < model.entries.length; k++) {
+      while (j < where.length && where[j] !== model.entries[k]) j++;
+      out.push(j < where.length ? atOf(j++) : index.recordPosition(model.entries[k]!));
+    }
+    return out;
+  };
+  if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
+  if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
+  if (model.shape === 'where') model.places = placesOf(index, positions());
   return model;
 }

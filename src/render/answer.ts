@@ -1,7 +1,7 @@
 import type { Reply } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, lowerFirst, periodLabel, t, upperFirst } from '../i18n.js';
-import type { AnswerModel, Miss, Reading } from '../question/select.js';
+import type { AnswerModel, Miss, Reading, Unnamed } from '../question/select.js';
 import { BEING_KINDS, CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { fold, words } from '../search/text.js';
 import { personText, placeText } from './format.js';
@@ -12,7 +12,31 @@ import { reportLine } from './living-format.js';
  * on. Plain text (no markdown): the Discord renderer escapes it, JSON carries it as `answer`.
  */
 
-const when = (e: Entry, locale: Locale) => inSentence(periodLabel(e.period, locale), locale);
+// An answer about a county words tens of thousands of entries' periods, and a record has few distinct periods:
+// each is worded once per language (the English wording comes from the months, the Swedish is the record's label).
+// Keyed by what the wording depends on (the label in Swedish, the months in English) without making a key string.
+const WHEN_SV = new Map<string, string>();
+const WHEN_EN = new Map<string, Map<string, string>>();
+const when = (e: Entry, locale: Locale) => {
+  const { period } = e;
+  let words = WHEN_SV;
+  let key = period.label;
+  if (locale === 'en') {
+    key = period.end;
+    let ends = WHEN_EN.get(period.start);
+    if (!ends) {
+      ends = new Map();
+      if (WHEN_EN.size < 10000) WHEN_EN.set(period.start, ends);
+    }
+    words = ends;
+  }
+  let out = words.get(key);
+  if (out === undefined) {
+    out = inSentence(periodLabel(period, locale), locale);
+    if (words.size < 10000) words.set(key, out);
+  }
+  return out;
+};
 
 /** "inget besök" / "no visit": the asked kinds, as none of them. */
 function noneOf(kinds: readonly Kind[], locale: Locale): string {
@@ -27,9 +51,17 @@ function noneOf(kinds: readonly Kind[], locale: Locale): string {
 const SENTENCE_ITEMS = 12;
 
 /** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
-function list(all: string[], locale: Locale): string {
+function list(all: readonly string[], locale: Locale): string {
+  return listOf(all, (s) => s, locale);
+}
+
+/**
+ * The same of items worded on demand: only those the sentence names are worded, so an answer resting on a
+ * county's 40,000 entries words twelve of them, not all.
+ */
+function listOf<T>(all: readonly T[], word: (item: T) => string, locale: Locale): string {
   const rest = all.length - SENTENCE_ITEMS;
-  const items = rest > 1 ? [...all.slice(0, SENTENCE_ITEMS), locale === 'sv' ? `${rest} till` : `${rest} more`] : all;
+  const items = rest > 1 ? [...all.slice(0, SENTENCE_ITEMS).map(word), locale === 'sv' ? `${rest} till` : `${rest} more`] : all.map(word);
   if (items.length <= 1) return items.join('');
   const and = locale === 'sv' ? 'och' : 'and';
   const separator = items.some((i) => i.includes(',')) ? '; ' : ', ';
@@ -85,25 +117,58 @@ const PLURAL: Record<Kind, [string, string]> = {
 };
 const NUMBER_WORDS: Record<Locale, string[]> = { sv: ['', 'en', 'två', 'tre', 'fyra', 'fem'], en: ['', 'one', 'two', 'three', 'four', 'five'] };
 
+/**
+ * The entries' distinct (kind, period) pairs in the order they first come, each with how many entries have it.
+ * Keyed by the worded period and the kind, so that tens of thousands of entries make no string each.
+ */
+function kindsAndPeriods(entries: readonly Entry[], locale: Locale): { kind: Kind; when: string; n: number }[] {
+  const groups: { kind: Kind; when: string; n: number }[] = [];
+  const byWhen = new Map<string, Map<Kind, { kind: Kind; when: string; n: number }>>();
+  for (const e of entries) {
+    const w = when(e, locale);
+    let kinds = byWhen.get(w);
+    if (!kinds) byWhen.set(w, (kinds = new Map()));
+    let g = kinds.get(e.kind);
+    if (!g) {
+      g = { kind: e.kind, when: w, n: 0 };
+      kinds.set(e.kind, g);
+      groups.push(g);
+    }
+    g.n++;
+  }
+  return groups;
+}
+
 /** "två telefonsamtal och en mejlkontakt (våren 2018)": each kind and period once, counted. */
 function countedKinds(entries: readonly Entry[], locale: Locale): string[] {
-  const groups = new Map<string, { kind: Kind; when: string; n: number }>();
-  for (const e of entries) {
-    const key = `${e.kind}|${when(e, locale)}`;
-    const g = groups.get(key) ?? { kind: e.kind, when: when(e, locale), n: 0 };
-    g.n++;
-    groups.set(key, g);
-  }
-  return [...groups.values()].map(({ kind, when: w, n }) =>
+  return kindsAndPeriods(entries, locale).map(({ kind, when: w, n }) =>
     n === 1 ? `${article(kind, locale)} ${kindWord(kind, locale)} (${w})` : `${NUMBER_WORDS[locale][n] ?? n} ${PLURAL[kind][locale === 'sv' ? 0 : 1]} (${w})`,
   );
 }
 
 /** "mejlkontakt, våren 2018" or "telefonsamtal, våren 2018; besök, våren 2017": how and when, each pair once. */
 function groupedKinds(entries: readonly Entry[], locale: Locale): string {
-  return [...new Set(entries.map((e) => `${kindWord(e.kind, locale)}, ${when(e, locale)}`))].join('; ');
+  return [...new Set(kindsAndPeriods(entries, locale).map((g) => `${kindWord(g.kind, locale)}, ${g.when}`))].join('; ');
 }
-const kindWord = (kind: Kind, locale: Locale) => lowerFirst(KIND_LABELS[kind][locale]);
+const KIND_WORDS = Object.fromEntries(
+  (['sv', 'en'] as const).map((locale) => [locale, Object.fromEntries(Object.entries(KIND_LABELS).map(([kind, label]) => [kind, lowerFirst(label[locale])]))]),
+) as Record<Locale, Record<Kind, string>>;
+const kindWord = (kind: Kind, locale: Locale) => KIND_WORDS[locale][kind];
+
+/** Entries under their period as worded in a sentence's start ("Våren 2017"), periods in the order they first come. */
+function byLabel(entries: readonly Entry[], locale: Locale): Map<string, Entry[]> {
+  const labels = new Map<string, string>();
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const w = when(e, locale);
+    let label = labels.get(w);
+    if (label === undefined) labels.set(w, (label = upperFirst(w)));
+    const group = groups.get(label);
+    if (group) group.push(e);
+    else groups.set(label, [e]);
+  }
+  return groups;
+}
 
 // Swedish nouns in -besök and -samtal are neuter ("ett besök"); the other kinds are common gender ("en studieresa").
 const NEUTER = new Set<Kind>(['visit', 'study-visit', 'phone-call', 'conversation']);
@@ -143,8 +208,18 @@ function missText(miss: Miss, locale: Locale): string {
   }
 }
 
-/** The answer to a question, from its model. */
-export function answerSentence(model: AnswerModel, locale: Locale): string {
+/**
+ * Whether text cut here escapes (escape.ts) to the start of what the whole escapes to: only a line that is so far
+ * blank or digits could still turn into a numbered-list mark ("12.") with what follows, and be escaped there.
+ */
+const cutEscapesAlike = (text: string) => !/(?:^|\n)\s*\d*$/.test(text);
+
+/**
+ * The answer to a question, from its model. `shown`: the reader sees at most this many characters (Discord's
+ * message content); an answer naming a county's every period may then stop once it is longer, where stopping
+ * cannot change those characters, even escaped. Without it the answer is whole.
+ */
+export function answerSentence(model: AnswerModel, locale: Locale, shown = Infinity): string {
   const sv = locale === 'sv';
   const { entries } = model;
   if (model.misses.length > 0) {
@@ -156,21 +231,21 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       // "Besökte vi Nykvarn eller Luleå?": each place gets its own verdict.
       const verdicts = model.perPlace.map((p) =>
         p.entries.length > 0
-          ? `${p.label}: ${sv ? 'ja' : 'yes'} – ${list(p.entries.map((e) => withArticle(e, locale)), locale)}`
+          ? `${p.label}: ${sv ? 'ja' : 'yes'} – ${listOf(p.entries, (e) => withArticle(e, locale), locale)}`
           : `${p.label}: ${sv ? 'nej' : 'no'}${p.missing ? (sv ? ', ingen aktivitet där' : ', no activity there') : ''}`,
       );
       return `${upperFirst(verdicts.join('. '))}.`;
     }
-    if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${list(entries.map((e) => withArticle(e, locale)), locale)}.`;
+    if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${listOf(entries, (e) => withArticle(e, locale), locale)}.`;
     if (model.mentionedOnly && model.subject) {
-      const where = list(model.nearest.map((e) => withArticle(e, locale)), locale);
+      const where = listOf(model.nearest, (e) => withArticle(e, locale), locale);
       return sv
         ? `Nej, protokollet nämner inget möte med ${model.subject}, bara namnet i ${where}.`
         : `No, the record mentions no meeting with ${model.subject}, only its name in ${where}.`;
     }
     if (model.nearest.length > 0) {
       // The record not saying so is not the record saying no: say what it does hold.
-      const held = list(model.nearest.map((e) => withArticle(e, locale)), locale);
+      const held = listOf(model.nearest, (e) => withArticle(e, locale), locale);
       return sv ? `Nej, inte enligt protokollet, som bara nämner ${held}.` : `No, not according to the record, which only has ${held}.`;
     }
     return sv ? 'Nej, protokollet har inget sådant.' : 'No, the record has nothing like that.';
@@ -182,65 +257,70 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
   }
   switch (model.shape) {
     case 'when': {
-      // Each period once: "Spring 2018: a phone call with … and a phone call with …".
-      const periods = new Map<string, string[]>();
-      for (const e of entries) {
-        const label = upperFirst(when(e, locale));
-        periods.set(label, [...(periods.get(label) ?? []), entryPhrase(e, locale)]);
-      }
-      const lead = [...periods].map(([label, phrases]) => `${label}: ${list(phrases, locale)}`).join('. ');
+      // "besök Västerbotten": say first that there was no visit, then what the record does have.
+      let none = '';
       if (model.missingKinds && model.subject) {
-        // "besök Västerbotten": say first that there was no visit, then what the record does have.
         const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
         const other = contacts ? plural(entries.length, locale, ['annan kontakt', 'other contact'], ['andra kontakter', 'other contacts']) : activities(entries.length, locale);
-        const none = sv ? `${upperFirst(noneOf(model.missingKinds, locale))} i ${model.subject} enligt protokollet, men ${other}` : `${upperFirst(noneOf(model.missingKinds, locale))} in ${model.subject} according to the record, but ${other}`;
-        return `${none}. ${lead}.`;
+        none = sv ? `${upperFirst(noneOf(model.missingKinds, locale))} i ${model.subject} enligt protokollet, men ${other}` : `${upperFirst(noneOf(model.missingKinds, locale))} in ${model.subject} according to the record, but ${other}`;
       }
+      // Each period once: "Spring 2018: a phone call with … and a phone call with …". A county has every period:
+      // worded only until the reader has more than they are shown.
+      const periods: string[] = [];
+      let length = none.length;
+      for (const [label, es] of byLabel(entries, locale)) {
+        const period = `${label}: ${listOf(es, (e) => entryPhrase(e, locale), locale)}`;
+        periods.push(period);
+        length += period.length + 2;
+        if (length > shown) {
+          const start = `${none ? `${none}. ` : ''}${periods.join('. ')}`;
+          if (start.length > shown && cutEscapesAlike(start)) return start;
+        }
+      }
+      const lead = periods.join('. ');
+      if (none) return `${none}. ${lead}.`;
       if (model.also.length === 0) return `${lead}.`;
       const more = list(countedKinds(model.also, locale), locale);
       const subject = upperFirst(model.subject ?? '');
       return sv ? `${lead}. ${subject} nämns också i ${more}.` : `${lead}. ${subject} is also mentioned in ${more}.`;
     }
     case 'who': {
-      const people = model.people.map((p) => personText(p, locale));
+      const { people } = model;
       const parts: string[] = [];
-      if (people.length > 0) parts.push(`${list(people, locale)}.`);
+      if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
       // Where the record names no one: the organisations (with a role where it gives one), then when and how;
       // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
-      const bodies = model.unnamed.filter((e) => e.people[0]).map((e) => personText(e.people[0]!, locale));
-      const without = model.unnamed.filter((e) => !e.people[0]);
+      const { bodies, how } = unnamedParts(model.unnamed, locale);
+      const { without } = model.unnamed;
       if (bodies.length > 0) {
-        const how = groupedKinds(model.unnamed.filter((e) => e.people[0]), locale);
-        const who = list([...new Set(bodies)], locale);
+        const who = list(bodies, locale);
         if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
         else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
       }
       if (without.length > 0) {
-        const words = list(without.map((e) => (sv ? `”${e.source}”` : withWhen(e, locale))), locale);
+        const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale);
         parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
       }
       return parts.join(' ');
     }
     case 'where': {
-      const places = [...new Map(entries.flatMap((e) => e.places).map((p) => [p.name, placeText(p)])).values()];
-      return `${list(places, locale)}.`;
+      return `${listOf(model.places, placeText, locale)}.`;
     }
     case 'how-many': {
       const n = model.unit ? model.items.length : entries.length;
       const what = model.unitWord ?? (model.unit ? UNIT_WORDS[model.unit][sv ? 0 : 1] : sv ? 'aktiviteter' : 'activities');
-      const shown = model.unit ? model.items : entries.map((e) => withWhen(e, locale));
+      const shown = () => (model.unit ? list(model.items, locale) : listOf(entries, (e) => withWhen(e, locale), locale));
       const span = model.reading?.period ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
       if (!model.unit && entries.length > 0 && entries.every((e) => e.kind === 'workshop')) {
         // Each workshop entry is a round of workshops ("Workshopar med bibliotekspersonal"): count rounds, not workshops.
         return sv
-          ? `Workshops vid ${n} tillfällen${span} (protokollet säger inte hur många workshops det var): ${list(shown, locale)}.`
-          : `Workshops on ${n} occasions${span} (the record does not say how many workshops there were): ${list(shown, locale)}.`;
+          ? `Workshops vid ${n} tillfällen${span} (protokollet säger inte hur många workshops det var): ${shown()}.`
+          : `Workshops on ${n} occasions${span} (the record does not say how many workshops there were): ${shown()}.`;
       }
-      return `${n} ${what}${span}: ${list(shown, locale)}.`;
+      return `${n} ${what}${span}: ${shown()}.`;
     }
     case 'how-in-touch': {
-      const ways = entries.map((e) => `${kindWord(e.kind, locale)} (${when(e, locale)}): ${entryPhrase(e, locale)}`);
-      return `${upperFirst(list(ways, locale))}.`;
+      return `${upperFirst(listOf(entries, (e) => `${kindWord(e.kind, locale)} (${when(e, locale)}): ${entryPhrase(e, locale)}`, locale))}.`;
     }
     case 'first':
     case 'last': {
@@ -257,10 +337,11 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
         const byPlace = new Map<string, Entry[]>();
         for (const e of entries) {
           const name = e.places.at(-1)?.name ?? e.title;
-          byPlace.set(name, [...(byPlace.get(name) ?? []), e]);
+          const es = byPlace.get(name);
+          if (es) es.push(e);
+          else byPlace.set(name, [e]);
         }
-        const items = [...byPlace].map(([name, es]) => `${name} (${groupedKinds(es, locale)})`);
-        return `${byPlace.size} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${list(items, locale)}.`;
+        return `${byPlace.size} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${listOf([...byPlace], ([name, es]) => `${name} (${groupedKinds(es, locale)})`, locale)}.`;
       }
       if (model.unit && model.items.length > 0) {
         return `${model.items.length} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${list(model.items, locale)}.`;
@@ -268,6 +349,17 @@ export function answerSentence(model: AnswerModel, locale: Locale): string {
       return byPeriod(entries, locale);
     }
   }
+}
+
+/**
+ * Of entries that name no one (see AnswerModel.unnamed): the organisations, with a role where the record gives one,
+ * each once; how and when they were in touch ("mejlkontakt, våren 2018; besök, våren 2017"), each pair once.
+ */
+function unnamedParts(unnamed: Unnamed, locale: Locale): { bodies: string[]; how: string } {
+  return {
+    bodies: [...new Set(unnamed.bodies.map((p) => personText(p, locale)))],
+    how: [...new Set(unnamed.kindsAndPeriods.map((e) => `${kindWord(e.kind, locale)}, ${when(e, locale)}`))].join('; '),
+  };
 }
 
 /** How many entries a list answer names before "och N till": the sentence must stay a sentence. */
@@ -317,10 +409,10 @@ function readingParts(reading: Reading, locale: Locale): string[] {
   ].filter((p): p is string => Boolean(p));
 }
 
-/** The first line of any reply: the answer for a question, or a sentence that sums the reply up. */
-export function answerText(reply: Reply): string {
+/** The first line of any reply: the answer for a question, or a sentence that sums the reply up (`shown`: see answerSentence). */
+export function answerText(reply: Reply, shown = Infinity): string {
   const { locale } = reply;
-  if (reply.answer) return answerSentence(reply.answer, locale);
+  if (reply.answer) return answerSentence(reply.answer, locale, shown);
   switch (reply.type) {
     case 'notice':
       return reply.title;

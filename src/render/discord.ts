@@ -74,7 +74,25 @@ function entryEmbed(entry: Entry, locale: Locale, span: MonthSpan | undefined, f
 }
 
 function contactField(contact: Contact, locale: Locale) {
-  return { name: esc(contactHeadline(contact)), value: esc(contact.entries.map((e) => `• ${contactEntryLine(e, locale)}`).join('\n')), inline: false };
+  return { name: esc(contactHeadline(contact)), value: esc(contactLines(contact, locale)), inline: false };
+}
+
+/**
+ * A contact's entries, one a line, as far as a field shows them: an organisation met thousands of times is cut at
+ * the field's limit by fitMessage anyway, so only lines up to just past it are worded. Escaping works within a
+ * line, so the escaped lines are the start of what escaping them all would give, and the cut falls the same.
+ */
+function contactLines(contact: Contact, locale: Locale): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const e of contact.entries) {
+    // Stop once the joined lines (length less the last line's newline) are longer than the field.
+    if (length > DISCORD.embedFieldValue + 1) break;
+    const line = `• ${contactEntryLine(e, locale)}`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join('\n');
 }
 
 /** Previous/Next when there are pages, Share on a private answer. Notices get neither: there is nothing to turn or show. */
@@ -100,7 +118,8 @@ function header(reply: Reply): string {
   const description = describeReply(reply);
   // The answer first; under it how a question was read, or a command's title.
   const under = reply.answer?.reading ? `-# ${esc(readingLine(reply.answer.reading, reply.locale))}` : `**${esc(titleOf(reply))}**`;
-  const opening = reply.answer ? [esc(answerText(reply)), under] : [`**${esc(titleOf(reply))}**`];
+  // The content is cut to Discord's length: a longer answer need not be worded whole (see answerSentence).
+  const opening = reply.answer ? [esc(answerText(reply, DISCORD.contentLength)), under] : [`**${esc(titleOf(reply))}**`];
   return [...opening, description ? esc(description) : ''].filter(Boolean).join('\n');
 }
 

@@ -115,6 +115,8 @@ export class ContactBook {
   /** Every word of every person's name, folded: "is a person named here?" without scanning all contacts. */
   readonly nameWords: Set<string>;
   private readonly byKey: Map<string, Contact>;
+  /** See namedAs. A contact's name and organisation never change (a change files the entry under another contact). */
+  private readonly keys = new WeakMap<Contact, readonly string[]>();
   private built: TextIndex<Contact> | undefined;
   /** Each contact's slot in the built index. */
   private slots = new Map<Contact, number>();
@@ -236,6 +238,19 @@ export class ContactBook {
     return this.index.toJSON();
   }
 
+  /**
+   * A contact's name and organisation as folded words ("regionbibliotek ostergotland"), for telling a query that
+   * names them exactly; kept per contact once asked, since a role thousands of contacts hold asks for them all.
+   */
+  namedAs(contact: Contact): readonly string[] {
+    let keys = this.keys.get(contact);
+    if (!keys) {
+      keys = [contact.name, contact.organisation].filter((n): n is string => Boolean(n)).map((n) => words(fold(n)).join(' '));
+      this.keys.set(contact, keys);
+    }
+    return keys;
+  }
+
   /** Contacts matching the query's concepts (see lookup for the rules), best first. */
   find(groups: readonly QueryGroup[]): ContactHit[] {
     return this.search(groups).hits;
@@ -269,13 +284,10 @@ export class ContactBook {
       const person = hits.find((h) => h.contact.name !== null)?.contact ?? null;
       return { hits: [], didYouMean: person };
     }
-    hits.sort(
-      (a, b) =>
-        Number(b.exact) - Number(a.exact) ||
-        Number(b.contact.name !== null) - Number(a.contact.name !== null) ||
-        b.score - a.score ||
-        a.contact.entries[0]!.period.start.localeCompare(b.contact.entries[0]!.period.start),
-    );
-    return { hits, didYouMean: null };
+    // Each hit's keys are read once, not at every comparison: a role thousands of contacts hold sorts them all.
+    // Months are YYYY-MM (the schema checks it), so comparing their code units is date order, as localeCompare gives.
+    const keyed = hits.map((hit) => ({ hit, rank: (hit.exact ? 2 : 0) + (hit.contact.name !== null ? 1 : 0), first: hit.contact.entries[0]!.period.start }));
+    keyed.sort((a, b) => b.rank - a.rank || b.hit.score - a.hit.score || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    return { hits: keyed.map((k) => k.hit), didYouMean: null };
   }
 }

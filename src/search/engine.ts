@@ -137,7 +137,7 @@ export class RecordIndex {
     return this.book;
   }
   private book: ContactBook | undefined;
-  /** Counts changes (add, replace, remove), so a build in chunks knows whether the record moved under it. */
+  /** Counts changes (add, replace, remove): a build in chunks knows whether the record moved under it, and what question/facts.ts keeps is for one version. */
   private changes = 0;
   private serialisedContacts: SerialisedText | undefined;
   private readonly analyzer: Analyzer;
@@ -149,6 +149,11 @@ export class RecordIndex {
   /** Each entry's slot in the text index (its date rank until the first change). */
   private readonly slots: Map<string, number>;
   private readonly names: RecordNames;
+  /**
+   * Each date-ordered entry's record position, made when first needed and dropped at every change: merging a land's
+   * places into date order reads these numbers instead of looking up 100,000 entries' positions.
+   */
+  private datedPositions: Int32Array | undefined;
   /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
   private pristine = true;
   /** Longest entry duration in months, bounding the timeline's binary search (an upper bound after removals). */
@@ -186,6 +191,11 @@ export class RecordIndex {
     this.maxSpanMonths = built ? built.maxSpanMonths : record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
   }
 
+  /** How many changes the record has had: what is worked out from it and kept (question/facts.ts) is for one version. */
+  get version(): number {
+    return this.changes;
+  }
+
   /** The record as a record file: its header and the entries in record order. */
   get record(): RecordFile {
     return { record: this.header, entries: this.list };
@@ -221,13 +231,17 @@ export class RecordIndex {
     const old = this.ids.get(id);
     if (!old) return false;
     this.take(old);
-    this.list.splice(this.list.indexOf(old), 1);
+    const at = this.list.indexOf(old);
+    this.list.splice(at, 1);
+    // The entries after it move up one: their positions follow, so a position is always an index into the list.
+    numberInRecordOrder(this.list, at);
     return true;
   }
 
   private put(entry: Entry): void {
     this.pristine = false;
     this.changes++;
+    this.datedPositions = undefined;
     this.ids.set(entry.id, entry);
     insertByDate(this.dated, entry);
     this.slots.set(entry.id, this.text.add(entry));
@@ -240,6 +254,7 @@ export class RecordIndex {
   private take(entry: Entry): void {
     this.pristine = false;
     this.changes++;
+    this.datedPositions = undefined;
     this.ids.delete(entry.id);
     removeByDate(this.dated, entry);
     this.text.remove(this.slots.get(entry.id)!);
@@ -293,18 +308,14 @@ export class RecordIndex {
    * exact spelling, å/ä/ö included), then date.
    */
   search(query: string, options: { kind?: Kind } = {}): SearchOutcome {
-    const period = parsePeriod(query);
-    const rest = period ? period.rest : query;
-    const groups = queryGroups(rest);
-    const kindFilter = options.kind ? (slot: number) => this.text.item(slot)!.kind === options.kind : undefined;
+    const { period, rest, found } = this.find(query, options.kind);
 
-    if (groups.length === 0) {
+    if (!found) {
       // Only a period (or only a kind): list what falls in it.
       if (!period) return outcome([], period);
       return outcome(this.timeline(period).filter((e) => !options.kind || e.kind === options.kind), period);
     }
 
-    const found = this.text.search(groups, kindFilter);
     if (found.unranked) {
       // Only very common words: nothing to rank by but the period. Until the first change a slot is a date rank,
       // so walking the bits in order gives date order; after it, the date list is walked instead.
@@ -343,6 +354,83 @@ export class RecordIndex {
     return { entries: hits.map((h) => h.entry), hits, period };
   }
 
+  /** A query's period, its text without it, its concepts, and what the text index found for them (none: no concepts). */
+  private find(query: string, kind?: Kind) {
+    const period = parsePeriod(query);
+    const rest = period ? period.rest : query;
+    const groups = queryGroups(rest);
+    const kindFilter = kind ? (slot: number) => this.text.item(slot)!.kind === kind : undefined;
+    return { period, rest, groups, found: groups.length > 0 ? this.text.search(groups, kindFilter) : null };
+  }
+
+  /** Whether search(query) finds anything, without ranking what it finds. */
+  finds(query: string): boolean {
+    const { period, found } = this.find(query);
+    if (!found) return period !== null && this.timeline(period).length > 0;
+    return found.unranked !== undefined || found.hits.length > 0;
+  }
+
+  /**
+   * The entries search(query) finds that score at least `share` of the best of them, as search() scores them
+   * (the exact-spelling lift included), in no particular order: what a question's words select, without the
+   * ranking a list needs — a sort of tens of thousands of hits that a question would throw away.
+   */
+  relevant(query: string, share: number): Entry[] {
+    const { period, rest, found } = this.find(query);
+    // Unranked and period-only results all score the same: every one is relevant.
+    if (!found) return period ? this.timeline(period) : [];
+    if (found.unranked) {
+      const { bits } = found.unranked;
+      const out: Entry[] = [];
+      forEachSet(bits, (slot) => void out.push(this.text.item(slot)!));
+      return out;
+    }
+    // The text index gives hits best first, as search() sorts them before lifting the leaders.
+    const scores = found.hits.map((h) => h.score);
+    const typed = new Set(words(lower(rest)));
+    if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, scores.length); i++) scores[i]! *= spellingLift(this.text.item(found.hits[i]!.index)!, typed);
+    const best = scores.reduce((max, s) => Math.max(max, s), 0);
+    const out: Entry[] = [];
+    found.hits.forEach((h, i) => void (scores[i]! >= best * share && out.push(this.text.item(h.index)!)));
+    return out;
+  }
+
+  /** An entry's position in record order (`entries`), or -1 when it is not in this record. */
+  recordPosition(entry: Entry): number {
+    const at = recordPositionOf(entry);
+    if (this.list[at] === entry) return at;
+    // Positions are kept in step with every change, but are kept with the entries: another index made from the same
+    // entries (tests make several from one record) numbers them its way. Numbered again, once, for this one.
+    const found = this.list.indexOf(entry);
+    if (found >= 0) numberInRecordOrder(this.list);
+    return found;
+  }
+
+  /**
+   * The given entries marked by record position, one byte each (1: given): answers filter a county's tens of
+   * thousands of entries, and a byte is read where a Set of entries must first be built, hashing each one.
+   */
+  recordMarks(lists: Iterable<Iterable<Entry>>): Uint8Array {
+    const marks = new Uint8Array(this.list.length);
+    for (const list of lists) {
+      for (const e of list) {
+        const at = this.recordPosition(e);
+        if (at >= 0) marks[at] = 1;
+      }
+    }
+    return marks;
+  }
+
+  /** The given entries once each, in date order (lists of date-ordered entries that may overlap, as a land's counties do). */
+  inDateOrder(lists: Iterable<Iterable<Entry>>): Entry[] {
+    const marks = this.recordMarks(lists);
+    this.datedPositions ??= Int32Array.from(this.dated, (e) => this.recordPosition(e));
+    const positions = this.datedPositions;
+    const out: Entry[] = [];
+    for (let i = 0; i < positions.length; i++) if (marks[positions[i]!] === 1) out.push(this.dated[i]!);
+    return out;
+  }
+
   /**
    * The one entry an id or a title names (for `entry`): the id, the exact title, or the best search hit — but only
    * when every word of the query matches it. "Studieresa till Kiruna" is not the study trip to Motala: sharing
@@ -373,13 +461,6 @@ export class RecordIndex {
     const position = new Map(this.entries.map((e, i) => [e, i]));
     const order = this.dated.map((e) => position.get(e)!);
     return { text: this.text.toJSON(), contacts: this.contacts.toJSON(), names, places, order };
-  }
-
-  /** The given entries of this record in the record's own order (for answers that list in record order). */
-  inRecordOrder(entries: ReadonlySet<Entry>): Entry[] {
-    // Many: one pass over the record beats sorting by looked-up positions.
-    if (entries.size > this.entries.length / 16) return this.entries.filter((e) => entries.has(e));
-    return [...entries].sort((a, b) => recordPositionOf(a) - recordPositionOf(b));
   }
 
   /** Entries overlapping the span, in date order. */

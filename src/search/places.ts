@@ -1,5 +1,5 @@
 import type { Entry, Place } from '../data/schema.js';
-import { allowedEdits } from './fuzzy.js';
+import { allowedEdits, editDistance } from './fuzzy.js';
 import { NameIndex } from './name-index.js';
 import { insertByDate, removeByDate } from './order.js';
 import type { RecordNames } from './names.js';
@@ -79,6 +79,8 @@ interface LookupIndex {
   countyByLabel: Map<string, number>;
   keys: NameIndex;
   keyWords: NameIndex;
+  /** Each name's label folded, by position: what a did-you-mean compares with. */
+  folded: string[];
 }
 
 function lookupIndexOf(names: readonly PlaceName[]): LookupIndex {
@@ -95,7 +97,8 @@ function lookupIndexOf(names: readonly PlaceName[]): LookupIndex {
     for (const w of new Set(n.key.split(' '))) push(positionsByWord, w, position);
     if (n.level === 'county') countyByLabel.set(n.label, position);
   });
-  return { positionsByKey, positionsByWord, countyByLabel, keys: new NameIndex(positionsByKey.keys()), keyWords: new NameIndex(positionsByWord.keys()) };
+  const folded = names.map((n) => fold(n.label));
+  return { positionsByKey, positionsByWord, countyByLabel, keys: new NameIndex(positionsByKey.keys()), keyWords: new NameIndex(positionsByWord.keys()), folded };
 }
 
 /** A gazetteer as plain data for the start-up cache: its names in order, each entry by its date rank. */
@@ -193,6 +196,28 @@ export class Gazetteer {
   private lookupIndex(): LookupIndex {
     this.index ??= lookupIndexOf(this.names);
     return this.index;
+  }
+
+  /**
+   * The labels of the `count` names closest to the text in edits (the first in the list among equals): a did-you-mean.
+   * Each comparison gives up once it is further than the ones kept, so tens of thousands of names cost little.
+   */
+  closest(text: string, count: number): string[] {
+    const key = fold(text);
+    const { folded } = this.lookupIndex();
+    const kept: { at: number; d: number }[] = [];
+    for (let at = 0; at < folded.length; at++) {
+      const max = kept.length < count ? 99 : kept[count - 1]!.d - 1;
+      if (max < 0) break;
+      const d = editDistance(key, folded[at]!, max);
+      if (d > max) continue;
+      // After every kept one of the same distance: equals stay in list order.
+      let i = kept.length;
+      while (i > 0 && kept[i - 1]!.d > d) i--;
+      kept.splice(i, 0, { at, d });
+      if (kept.length > count) kept.pop();
+    }
+    return kept.map((k) => this.names[k.at]!.label);
   }
 
   /** The record's places a query names (see lookup), or null. */

@@ -1,0 +1,180 @@
+import type { Entry, Kind } from '../data/schema.js';
+import type { Contact } from '../search/contacts.js';
+import type { RecordIndex } from '../search/engine.js';
+
+/**
+ * What a who-answer reads of each entry, as numbers by record position: the names it gives, whether it names no
+ * one, the organisation and role then standing for it, and its kind and period. A role thousands of contacts hold
+ * ("bibliotek") asks this of most of 100,000 entries; reading them from the entries' objects, scattered over the
+ * heap, was most of that answer. Worked out once per version of the record, on the first who-answer.
+ */
+export interface WhoFacts {
+  /** Entry i's named people are nameIds[nameStart[i]] … nameIds[nameStart[i + 1] - 1], in its order. */
+  nameStart: Int32Array;
+  /** Each name as a number (one per distinct name). */
+  nameIds: Int32Array;
+  /** Where in its entry's people that person is. */
+  nameAt: Int32Array;
+  names: number;
+  /** NAMED: someone is named; NO_ONE: no people at all; else the number of its first person's organisation and role. */
+  body: Int32Array;
+  bodies: number;
+  /** The number of the entry's kind and period (as the record dates it). */
+  kindPeriod: Int32Array;
+  kindPeriods: number;
+}
+
+export const NAMED = -2;
+export const NO_ONE = -1;
+
+/**
+ * Where each entry was, for counting the distinct places, municipalities or counties of an answer's entries (a
+ * land's tens of thousands): as numbers by record position, and the names the numbers stand for.
+ */
+export interface PlaceFacts {
+  /** Entry i's places are placeStart[i] … placeStart[i + 1] - 1 of the arrays below, in its order. */
+  placeStart: Int32Array;
+  /** Each place's own name, county and municipality as a number in `names` (-1: none). */
+  name: Int32Array;
+  county: Int32Array;
+  municipality: Int32Array;
+  /** The entry's last place's name as a number in `names` (-1: none), what "which places/libraries" counts. */
+  lastPlace: Int32Array;
+  /** 1 for a conversation: where we have been, it counts only where it was held (its first place). */
+  conversation: Uint8Array;
+  names: string[];
+}
+
+/** Each entry's kind (a number in `kinds`) and first month, by record position: tests that do not read the entry. */
+export interface EntryFacts {
+  kind: Uint8Array;
+  kinds: Kind[];
+  /** The month the entry starts, counted from year 0 (months are YYYY-MM, so this is their order). */
+  start: Int32Array;
+}
+
+interface Kept {
+  version: number;
+  flags?: Int8Array;
+  entries?: EntryFacts;
+  who?: WhoFacts;
+  places?: PlaceFacts;
+  contacts: WeakMap<Contact, Int32Array>;
+}
+
+const kept = new WeakMap<RecordIndex, Kept>();
+
+function current(index: RecordIndex): Kept {
+  let got = kept.get(index);
+  if (!got || got.version !== index.version) {
+    got = { version: index.version, contacts: new WeakMap() };
+    kept.set(index, got);
+  }
+  return got;
+}
+
+export function whoFacts(index: RecordIndex): WhoFacts {
+  const got = current(index);
+  got.who ??= factsOf(index.entries);
+  return got.who;
+}
+
+/**
+ * A yes/no fact about an entry that is costly to work out (isLibrary folds its text), kept by record position once
+ * asked: -1 not asked yet, else 0 or 1. One per record version, for one such fact.
+ */
+export function libraryFlags(index: RecordIndex): Int8Array {
+  const got = current(index);
+  got.flags ??= new Int8Array(index.entries.length).fill(-1);
+  return got.flags;
+}
+
+export function entryFacts(index: RecordIndex): EntryFacts {
+  const got = current(index);
+  if (!got.entries) {
+    const codes = new Map<string, number>();
+    const kind = Uint8Array.from(index.entries, (e) => number(codes, e.kind));
+    const start = Int32Array.from(index.entries, (e) => Number(e.period.start.slice(0, 4)) * 12 + Number(e.period.start.slice(5, 7)) - 1);
+    got.entries = { kind, kinds: [...codes.keys()] as Kind[], start };
+  }
+  return got.entries;
+}
+
+export function placeFacts(index: RecordIndex): PlaceFacts {
+  const got = current(index);
+  got.places ??= placeFactsOf(index.entries);
+  return got.places;
+}
+
+/** A contact's entries as record positions (see RecordIndex.recordPosition), kept with the facts. */
+export function contactPositions(index: RecordIndex, contact: Contact): Int32Array {
+  const { contacts } = current(index);
+  let positions = contacts.get(contact);
+  if (!positions) {
+    positions = Int32Array.from(contact.entries, (e) => index.recordPosition(e));
+    contacts.set(contact, positions);
+  }
+  return positions;
+}
+
+const number = (map: Map<string, number>, key: string) => {
+  let id = map.get(key);
+  if (id === undefined) map.set(key, (id = map.size));
+  return id;
+};
+
+function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
+  const names = new Map<string, number>();
+  const named = (name: string | null | undefined) => (name ? number(names, name) : -1);
+  const placeStart = new Int32Array(entries.length + 1);
+  const name: number[] = [];
+  const county: number[] = [];
+  const municipality: number[] = [];
+  const lastPlace = new Int32Array(entries.length);
+  const conversation = new Uint8Array(entries.length);
+  entries.forEach((e, i) => {
+    placeStart[i] = county.length;
+    for (const p of e.places) {
+      name.push(named(p.name));
+      county.push(named(p.county));
+      municipality.push(named(p.municipality));
+    }
+    lastPlace[i] = named(e.places.at(-1)?.name);
+    conversation[i] = e.kind === 'conversation' ? 1 : 0;
+  });
+  placeStart[entries.length] = county.length;
+  return { placeStart, name: Int32Array.from(name), county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()] };
+}
+
+function factsOf(entries: readonly Entry[]): WhoFacts {
+  const names = new Map<string, number>();
+  const bodies = new Map<string, number>();
+  const kindPeriods = new Map<string, number>();
+  const nameStart = new Int32Array(entries.length + 1);
+  const nameIds: number[] = [];
+  const nameAt: number[] = [];
+  const body = new Int32Array(entries.length);
+  const kindPeriod = new Int32Array(entries.length);
+  entries.forEach((e, i) => {
+    nameStart[i] = nameIds.length;
+    e.people.forEach((p, k) => {
+      if (!p.name) return;
+      nameIds.push(number(names, p.name));
+      nameAt.push(k);
+    });
+    const first = e.people[0];
+    body[i] = nameIds.length > nameStart[i]! ? NAMED : !first ? NO_ONE : number(bodies, `${first.organisation}\u0000${first.role ?? ''}`);
+    kindPeriod[i] = number(kindPeriods, `${e.kind}\u0000${e.period.label}\u0000${e.period.start}\u0000${e.period.end}`);
+  });
+  nameStart[entries.length] = nameIds.length;
+  return {
+    nameStart,
+    nameIds: Int32Array.from(nameIds),
+    nameAt: Int32Array.from(nameAt),
+    names: names.size,
+    body,
+    bodies: bodies.size,
+    kindPeriod,
+    kindPeriods: kindPeriods.size,
+  };
+}
