@@ -137,7 +137,10 @@ export class RecordIndex {
     return this.book;
   }
   private book: ContactBook | undefined;
-  /** Counts changes (add, replace, remove): a build in chunks knows whether the record moved under it, and what question/facts.ts keeps is for one version. */
+  /**
+   * Counts changes (add, replace, remove): a build in chunks knows whether the record moved under it, and what
+   * question/facts.ts keeps is for one version.
+   */
   private changes = 0;
   private serialisedContacts: SerialisedText | undefined;
   private readonly analyzer: Analyzer;
