@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,12 @@ export function pipelineHash(): string {
 }
 
 export function cacheKey(dataBytes: Buffer): string {
-  return `${createHash('sha256').update(dataBytes).digest('hex').slice(0, 32)}-${pipelineHash()}`;
+  return cacheKeyOfHash(createHash('sha256').update(dataBytes));
+}
+
+/** The same key from a SHA-256 fed the data's bytes piece by piece (data too big to hold as one Buffer or string). */
+export function cacheKeyOfHash(sha256: Hash): string {
+  return `${sha256.digest('hex').slice(0, 32)}-${pipelineHash()}`;
 }
 
 function cacheFile(dir: string, dataFile: string, key: string): string {
