@@ -181,7 +181,7 @@ export async function benchSize(
   // A reload while serving after a change in the store: the reload reads and builds the whole record again (it
   // uses no cache), so one changed entry costs what a wholly changed record would.
   log(`  ${entries}: reload…`);
-  const changed = store.entries()[0]!;
+  const changed = store.get(warm.index.entries[0]!.id)!.entry;
   store.update(changed.id, { ...changed, summary: `${changed.summary} (ändrad)` }, { id: 'bench', name: 'bench' });
   const reload = await measureReload(new LiveRecord(warm));
 

@@ -99,8 +99,9 @@ describe('streamed record files', () => {
   });
 
   it('reports bad entries with the same problems as the whole-text path: file, entry index and id, field', () => {
-    const bad = (change: (r: Record<string, unknown> & { entries: Record<string, unknown>[] }) => unknown) => {
-      const record = structuredClone(real) as unknown as Record<string, unknown> & { entries: Record<string, unknown>[] };
+    type Loose = Record<string, unknown> & { entries: Record<string, unknown>[] };
+    const bad = (change: (r: Loose) => unknown) => {
+      const record = structuredClone(real) as unknown as Loose;
       change(record);
       return JSON.stringify(record);
     };
@@ -115,8 +116,8 @@ describe('streamed record files', () => {
         r.extra = 1;
       }),
       bad((r) => (r.entries = [])),
-      bad((r) => delete r.entries),
-      bad((r) => (r.entries = { a: 1 })),
+      bad((r) => delete (r as Partial<Loose>).entries),
+      bad((r) => ((r as Record<string, unknown>).entries = { a: 1 })),
       bad((r) => r.entries.push(5 as never)),
       bad((r) => delete r.record),
       // A repeated member: JSON.parse keeps the last, so the first (bad) entries do not count.
