@@ -4,9 +4,10 @@
  * listed is let go is the record itself. `npm run bench -- --memory` (with --sizes and
  * --generator); needs --expose-gc, which npm run bench passes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeRecordFile } from '../src/data/write.js';
 import { loadIndexed } from '../src/live/record.js';
 import type { Generator } from './search.js';
 import { heapMB } from './stats.js';
@@ -53,7 +54,7 @@ export function benchMemory(generator: Generator, entries: number, log: (s: stri
  * cold index) stay reachable while the frame runs and would be counted.
  */
 function prepare(generator: Generator, entries: number, file: string, cacheDir: string): void {
-  writeFileSync(file, JSON.stringify(generator.record(entries)));
+  writeRecordFile(file, generator.record(entries));
   loadIndexed(file, { cacheDir }).saveCache();
 }
 

@@ -13,10 +13,11 @@
  * Runs alternate between the doors and cache states, so a busy moment of the shared machine hits all of them.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeRecordFile } from '../src/data/write.js';
 import { keyPair, signBody } from '../test/http/sign.js';
 import type { Generator } from './search.js';
 import { type Stat, stat } from './stats.js';
@@ -102,7 +103,7 @@ export async function benchReady(generator: Generator, entries: number, options:
   const dir = mkdtempSync(join(tmpdir(), 'projektminne-ready-'));
   const file = join(dir, `${generator.name}-${entries}.json`);
   const record = generator.record(entries);
-  writeFileSync(file, JSON.stringify(record));
+  writeRecordFile(file, record);
   const place = record.entries[Math.floor(record.entries.length / 2)]!.places[0]!.municipality ?? 'Motala';
   const checkouts = [{ label: '', root: ROOT }, ...(process.env.READY_BASELINE ? [{ label: 'baseline: ', root: process.env.READY_BASELINE }] : [])];
   const samples: Record<string, number[]> = {};

@@ -1,12 +1,18 @@
-/** The search benchmark: our paths beside plain MiniSearch and Fuse.js on the same synthetic records. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * The search benchmark: the bot's paths on a record in the store (seeded from a generated record file), beside the
+ * same record read from its JSON file, plain MiniSearch and Fuse.js where those are practical.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { findCommand, runCommand } from '../src/commands/registry.js';
-import { type Loaded, LiveRecord, loadIndexed } from '../src/live/record.js';
+import { type Loaded, LiveRecord, loadFromStore, loadIndexed } from '../src/live/record.js';
+import { loadRecordFile } from '../src/data/load.js';
+import { writeRecordFile } from '../src/data/write.js';
 import type { Entry } from '../src/data/schema.js';
+import { openStore } from '../src/store/store.js';
 import { renderDiscord } from '../src/render/discord.js';
 import type { RecordFile } from '../src/data/schema.js';
 import { generateRecord } from './generate.js';
@@ -27,11 +33,31 @@ export const GENERATORS: Record<string, Generator> = {
 };
 import { heapMB, type Stat, stat, time } from './stats.js';
 
+/**
+ * Above this many entries plain MiniSearch and Fuse.js are left out: at a million entries Fuse.js takes minutes a
+ * query and the two together hold gigabytes beside the bot's own record, which would make its heap figure
+ * meaningless.
+ */
+export const COMPARE_MAX_ENTRIES = 300_000;
+/** V8's longest string: a JSON file longer than this cannot be read by the JSON-file path (it reads one string). */
+const MAX_STRING_BYTES = 512 * 2 ** 20 - 24;
+
+/** Figures of a measurement left out, with why. */
+export interface Skipped {
+  skipped: string;
+}
+
 export interface SizeResult {
   generator: string;
   entries: number;
+  /** The record file's size, and seeding the store from it (one transaction; not part of ready). */
+  fileMB: number;
+  seedMs: number;
+  /** Through the store, as the bot starts: cold build, cache write, ready from the cache. */
   buildMs: number;
   cacheWriteMs: number;
+  /** Why the start-up cache could not be written, if it could not (then ready is measured without it). */
+  cacheWriteError?: string;
   readyMs: number;
   readyFromCache: boolean;
   /** The warm-up that runs just after ready (the title and people lists for autocomplete). */
@@ -40,11 +66,15 @@ export interface SizeResult {
   paths: Record<Path, Stat>;
   /** The same queries, the command alone (no Discord rendering): where a path's time goes. */
   commandOnly: Partial<Record<Path, Stat>>;
-  plainMiniSearch: { buildMs: number; search: Stat };
-  fuse: { buildMs: number; search: Stat };
-  /** A reload of a changed file while serving: total time and the longest the event loop was held. */
+  plainMiniSearch: { buildMs: number; search: Stat } | Skipped;
+  fuse: { buildMs: number; search: Stat } | Skipped;
+  /** A reload of the store after a change while serving: total time and the longest the event loop was held. */
   reload: { totalMs: number; longestPauseMs: number };
+  /** The same record read from its JSON file instead of the store (loadIndexed): build, ready, reload. */
+  jsonFile: { buildMs: number; readyMs: number; readyFromCache: boolean; reload: { totalMs: number; longestPauseMs: number } } | Skipped;
 }
+
+export const isSkipped = (x: object): x is Skipped => 'skipped' in x;
 
 const flatten = (e: Entry) => ({
   id: e.id,
@@ -85,27 +115,50 @@ export async function benchSize(
   const dir = mkdtempSync(join(tmpdir(), 'projektminne-bench-'));
   const file = join(dir, `${generator.name}-${entries}.json`);
   // Written and let go, so the heap figure below is the bot's own: record, indexes and lists, nothing else. The
-  // query mix is drawn from it first (the replicate mix asks for the record's own names).
+  // query mix is drawn from it first (the replicate mix asks for the record's own names). Written entry by entry:
+  // at a million entries the file is longer than V8's longest string.
+  log(`  ${entries}: generating…`);
   const mix = (() => {
     const record = generator.record(entries);
-    writeFileSync(file, JSON.stringify(record));
+    writeRecordFile(file, record);
     return generator.queries(record, options.perPath);
   })();
+  const fileBytes = statSync(file).size;
   const cacheDir = join(dir, 'cache');
+
+  // The bot reads its record from the store; seeding it is a one-off, before any start, so not part of ready.
+  log(`  ${entries}: seeding the store (${(fileBytes / 1e6).toFixed(0)} MB of JSON)…`);
+  let started = performance.now();
+  const store = await openStore(join(dir, 'store.db'), { seed: file, pollMs: 0 });
+  const seedMs = performance.now() - started;
 
   heapMB();
   log(`  ${entries}: building…`);
+  let cacheWriteError: string | undefined;
   const [cacheWriteMs, buildMs] = (() => {
-    const [cold, ms] = time(() => loadIndexed(file, { cacheDir }));
-    return [time(() => cold.saveCache())[1], ms];
+    const [cold, ms] = time(() => loadFromStore(store, { cacheDir }));
+    return [
+      time(() => {
+        try {
+          cold.saveCache();
+        } catch (error) {
+          // The cache is one JSON string: at a million entries it is within a few percent of V8's longest string.
+          cacheWriteError = (error as Error).message;
+          log(`  ${entries}: the start-up cache could not be written: ${cacheWriteError}`);
+        }
+      })[1],
+      ms,
+    ];
   })();
-  // Start-to-ready as the bot sees it on a restart: read, hash, load the cached index, build the rest.
+  // Start-to-ready as the bot sees it on a restart: read the store, hash, load the cached index, build the rest.
   heapMB();
-  const [warm, readyMs] = time(() => loadIndexed(file, { cacheDir }));
+  log(`  ${entries}: ready…`);
+  const [warm, readyMs] = time(() => loadFromStore(store, { cacheDir }));
   // Right after ready the door finishes warming up (the big autocomplete lists); measured, and in the heap figure.
   const [, finishMs] = time(() => warm.finish());
   const heap = heapMB();
 
+  log(`  ${entries}: paths…`);
   for (const q of mix) runPath(warm, q.path, q.text, q.field); // warm-up: JIT and lazily built bitmaps
   const samples: Record<Path, number[]> = { visit: [], contact: [], timeline: [], search: [], ask: [], autocomplete: [] };
   for (const q of mix) samples[q.path].push(time(() => runPath(warm, q.path, q.text, q.field))[1]);
@@ -118,37 +171,70 @@ export async function benchSize(
   const commandOnly = Object.fromEntries(Object.entries(commandSamples).map(([k, v]) => [k, stat(v)]));
 
   const searchTexts = mix.filter((q) => q.path === 'search').map((q) => q.text);
-  const docs = (JSON.parse(readFileSync(file, 'utf8')) as { entries: Entry[] }).entries.map(flatten);
-  const [plain, plainBuildMs] = time(() => {
-    const m = new MiniSearch({ fields: ['title', 'summary', 'source', 'places', 'people'] });
-    m.addAll(docs);
-    return m;
-  });
-  for (const q of searchTexts) plain.search(q);
-  const plainSearch = stat(searchTexts.map((q) => time(() => plain.search(q))[1]));
+  let plainMiniSearch: SizeResult['plainMiniSearch'];
+  let fuse: SizeResult['fuse'];
+  if (entries > COMPARE_MAX_ENTRIES) {
+    const skipped = `not run above ${COMPARE_MAX_ENTRIES.toLocaleString('en')} entries`;
+    plainMiniSearch = { skipped };
+    fuse = { skipped };
+  } else {
+    log(`  ${entries}: plain MiniSearch and Fuse.js…`);
+    const docs = loadRecordFile(file).entries.map(flatten);
+    const [plain, plainBuildMs] = time(() => {
+      const m = new MiniSearch({ fields: ['title', 'summary', 'source', 'places', 'people'] });
+      m.addAll(docs);
+      return m;
+    });
+    for (const q of searchTexts) plain.search(q);
+    plainMiniSearch = { buildMs: plainBuildMs, search: stat(searchTexts.map((q) => time(() => plain.search(q))[1])) };
+    const [fuseIndex, fuseBuildMs] = time(() => new Fuse(docs, { keys: ['title', 'summary', 'source', 'places', 'people'] }));
+    const fuseTexts = searchTexts.slice(0, options.fuseQueries);
+    fuse = { buildMs: fuseBuildMs, search: stat(fuseTexts.map((q) => time(() => fuseIndex.search(q))[1])) };
+  }
 
-  const [fuse, fuseBuildMs] = time(() => new Fuse(docs, { keys: ['title', 'summary', 'source', 'places', 'people'] }));
-  const fuseTexts = searchTexts.slice(0, options.fuseQueries);
-  const fuseSearch = stat(fuseTexts.map((q) => time(() => fuse.search(q))[1]));
-
-  // A reload while serving, of a changed file (no cache for it): how long, and the longest stall it causes.
-  writeFileSync(file, JSON.stringify(generator.record(entries, 43)));
+  // A reload while serving after a change in the store: the reload reads and builds the whole record again (it
+  // uses no cache), so one changed entry costs what a wholly changed record would.
+  log(`  ${entries}: reload…`);
+  const changed = store.get(warm.index.entries[0]!.id)!.entry;
+  store.update(changed.id, { ...changed, summary: `${changed.summary} (ändrad)` }, { id: 'bench', name: 'bench' });
   const reload = await measureReload(new LiveRecord(warm));
 
+  // The JSON-file path (loadIndexed: a data file instead of the store), where the file fits in one string.
+  let jsonFile: SizeResult['jsonFile'];
+  if (fileBytes > MAX_STRING_BYTES) {
+    jsonFile = { skipped: `the file (${(fileBytes / 2 ** 20).toFixed(0)} MiB) is longer than V8's longest string; loadIndexed reads one string` };
+  } else {
+    log(`  ${entries}: the JSON-file path…`);
+    const jsonCache = join(dir, 'cache-json');
+    started = performance.now();
+    loadIndexed(file, { cacheDir: jsonCache }).saveCache();
+    const jsonBuildMs = performance.now() - started;
+    const [jsonWarm, jsonReadyMs] = time(() => loadIndexed(file, { cacheDir: jsonCache }));
+    // As before the store: a reload of a changed file (another record of the same size; no cache for it).
+    writeRecordFile(file, generator.record(entries, 43));
+    const jsonReload = await measureReload(new LiveRecord(jsonWarm));
+    jsonFile = { buildMs: jsonBuildMs, readyMs: jsonReadyMs, readyFromCache: jsonWarm.fromCache, reload: jsonReload };
+  }
+
+  store.close();
   rmSync(dir, { recursive: true, force: true });
   return {
     reload,
     generator: generator.name,
     entries,
+    fileMB: fileBytes / 1e6,
+    seedMs,
     buildMs,
     cacheWriteMs,
+    cacheWriteError,
     readyMs,
     readyFromCache: warm.fromCache,
     finishMs,
     heapMB: heap,
     paths,
     commandOnly,
-    plainMiniSearch: { buildMs: plainBuildMs, search: plainSearch },
-    fuse: { buildMs: fuseBuildMs, search: fuseSearch },
+    plainMiniSearch,
+    fuse,
+    jsonFile,
   };
 }

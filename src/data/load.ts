@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { recordFileSchema, type RecordFile } from './schema.js';
+import { JsonObjectStream, JsonStreamError } from './json-stream.js';
+import { entrySchema, type Entry, recordFileSchema, type RecordFile } from './schema.js';
 
 export const DEFAULT_DATA_FILE = fileURLToPath(new URL('../../data/activities.json', import.meta.url));
 
@@ -24,12 +25,15 @@ function formatPath(path: readonly PropertyKey[]): string {
 function describePath(path: readonly PropertyKey[], data: unknown): string {
   if (path[0] === 'entries' && typeof path[1] === 'number') {
     const entries = (data as { entries?: unknown } | null)?.entries;
-    const entry: unknown = Array.isArray(entries) ? entries[path[1]] : undefined;
-    const id = (entry as { id?: unknown } | undefined)?.id;
-    const rest = formatPath(path.slice(2));
-    return `entry ${path[1]}${typeof id === 'string' ? ` (${id})` : ''}${rest ? `, field ${rest}` : ''}`;
+    return describeEntryPath(path[1], Array.isArray(entries) ? entries[path[1]] : undefined, path.slice(2));
   }
   return path.length > 0 ? `field ${formatPath(path)}` : 'top level';
+}
+
+function describeEntryPath(index: number, entry: unknown, path: readonly PropertyKey[]): string {
+  const id = (entry as { id?: unknown } | undefined)?.id;
+  const rest = formatPath(path);
+  return `entry ${index}${typeof id === 'string' ? ` (${id})` : ''}${rest ? `, field ${rest}` : ''}`;
 }
 
 /** zod's wording, made plainer where a field is simply absent. */
@@ -38,15 +42,23 @@ function plain(message: string): string {
   return missing ? `is missing (expected ${missing[1]})` : message;
 }
 
+const MAX_PROBLEMS = 20;
+
+function listProblems(problems: string[], total: number): string[] {
+  return total > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `… and ${total - MAX_PROBLEMS} more problems`] : problems;
+}
+
 /** Validates parsed JSON; returns the record or throws DataError listing every problem. */
 export function parseRecord(data: unknown, file: string): RecordFile {
   const result = recordFileSchema.safeParse(data);
   if (!result.success) {
-    const problems = result.error.issues.slice(0, 20).map((issue) => `${describePath(issue.path, data)}: ${plain(issue.message)}`);
-    if (result.error.issues.length > 20) problems.push(`… and ${result.error.issues.length - 20} more problems`);
-    throw new DataError(file, problems);
+    const problems = result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => `${describePath(issue.path, data)}: ${plain(issue.message)}`);
+    throw new DataError(file, listProblems(problems, result.error.issues.length));
   }
-  const record = result.data;
+  return internStrings(uniqueIds(result.data, file));
+}
+
+function uniqueIds(record: RecordFile, file: string): RecordFile {
   const seen = new Map<string, number>();
   const problems: string[] = [];
   record.entries.forEach((entry, index) => {
@@ -55,7 +67,7 @@ export function parseRecord(data: unknown, file: string): RecordFile {
     else seen.set(entry.id, index);
   });
   if (problems.length > 0) throw new DataError(file, problems);
-  return internStrings(record);
+  return record;
 }
 
 /**
@@ -125,7 +137,133 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** Reads and validates a data file. Never returns a half-loaded record. */
-export function loadRecordFile(file: string = DEFAULT_DATA_FILE): RecordFile {
-  return parseRecord(parseJson(readDataFile(file).toString('utf8'), file), file);
+export interface StreamOptions {
+  /** Bytes read at a time (tests make it tiny to put chunk boundaries everywhere). */
+  chunkSize?: number;
+  /** Sees every byte of the file, in order (for the cache key's hash). */
+  onBytes?: (chunk: Buffer) => void;
+}
+
+const DEFAULT_CHUNK = 1 << 20;
+
+/**
+ * Reads and validates a record file without holding its text: the file is read in chunks, each entry is parsed
+ * and checked on its own (JSON.parse, then the entry schema) and its text let go. A file over V8's longest string
+ * (512 MiB, about 600,000 entries) cannot be read any other way. The result, and the problems listed for bad data,
+ * are those of `parseRecord(JSON.parse(text))`. Text that is not JSON throws JsonStreamError (see loadRecordFile).
+ */
+export function streamRecordFile(file: string, options: StreamOptions = {}): RecordFile {
+  const members = new Map<string, unknown>();
+  const entries: Entry[] = [];
+  let streamed = false;
+  let count = 0;
+  let entryIssues = 0;
+  const entryProblems: string[] = [];
+  const parser = new JsonObjectStream({
+    streams: (key) => key === 'entries',
+    member(key, value) {
+      // JSON.parse keeps the last of a repeated member; so does this.
+      members.delete(key);
+      members.set(key, value);
+      if (key === 'entries') {
+        streamed = false;
+        entries.length = 0;
+        entryIssues = 0;
+        entryProblems.length = 0;
+      }
+    },
+    arrayStart() {
+      members.delete('entries');
+      members.set('entries', null);
+      streamed = true;
+      count = 0;
+      entries.length = 0;
+      entryIssues = 0;
+      entryProblems.length = 0;
+    },
+    element(_key, value, index) {
+      count++;
+      const result = entrySchema.safeParse(value);
+      if (result.success) {
+        entries.push(result.data);
+        return;
+      }
+      for (const issue of result.error.issues) {
+        if (++entryIssues <= MAX_PROBLEMS) entryProblems.push(`${describeEntryPath(index, value, issue.path)}: ${plain(issue.message)}`);
+      }
+    },
+  });
+
+  const fd = openFile(file);
+  try {
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+    for (;;) {
+      // A fresh buffer each time: the parser may keep a slice of the last one for a value that runs on.
+      const chunk = Buffer.allocUnsafe(chunkSize);
+      const n = readSync(fd, chunk, 0, chunkSize, null);
+      if (n === 0) break;
+      const bytes = n < chunkSize ? chunk.subarray(0, n) : chunk;
+      options.onBytes?.(bytes);
+      parser.push(bytes);
+    }
+    parser.end();
+  } catch (error) {
+    if (error instanceof JsonStreamError) throw error;
+    throw unreadable(file, error);
+  } finally {
+    closeSync(fd);
+  }
+
+  // The header and any other member through the file schema, with the entries (already checked) left out; the
+  // problems come in the order the whole-file check gives them: header, entries, then unknown members.
+  const data = Object.fromEntries(members) as Record<string, unknown>;
+  if (streamed) data.entries = [];
+  const top = recordFileSchema.safeParse(data);
+  const topIssues = top.success ? [] : top.error.issues.filter((issue) => !(streamed && count > 0 && issue.path.length === 1 && issue.path[0] === 'entries'));
+  if (topIssues.length > 0 || entryIssues > 0) {
+    const describe = (issue: (typeof topIssues)[number]) => `${describePath(issue.path, data)}: ${plain(issue.message)}`;
+    const header = topIssues.filter((issue) => issue.path[0] === 'record');
+    const rest = topIssues.filter((issue) => issue.path[0] !== 'record');
+    // entryProblems holds the first MAX_PROBLEMS only; so does the list shown.
+    const problems = [...header.map(describe), ...entryProblems, ...rest.map(describe)].slice(0, MAX_PROBLEMS);
+    throw new DataError(file, listProblems(problems, topIssues.length + entryIssues));
+  }
+  // Valid but for the emptied entries: the header alone, through its own part of the schema.
+  const record = top.success ? top.data.record : recordFileSchema.shape.record.parse(data.record);
+  return internStrings(uniqueIds({ record, entries }, file));
+}
+
+function openFile(file: string): number {
+  try {
+    return openSync(file, 'r');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+}
+
+/** A text that big cannot be one string: V8's limit, in UTF-16 units, which a UTF-8 file has at most as many of as bytes. */
+const MAX_STRING_BYTES = 512 * 2 ** 20 - 24;
+
+/**
+ * Reads and validates a data file. Never returns a half-loaded record. Streamed (see streamRecordFile); text that
+ * the streamed reader finds is not a JSON object is read the whole-text way where it fits in a string, so such a
+ * file is reported (or, for a top level that is not an object, checked) exactly as before.
+ */
+export function loadRecordFile(file: string = DEFAULT_DATA_FILE, options: StreamOptions = {}): RecordFile {
+  try {
+    return streamRecordFile(file, options);
+  } catch (error) {
+    if (!(error instanceof JsonStreamError)) throw error;
+    if (fileSize(file) <= MAX_STRING_BYTES) return parseRecord(parseJson(readDataFile(file).toString('utf8'), file), file);
+    throw new DataError(file, [`is not valid JSON: ${error.message}`]);
+  }
+}
+
+function fileSize(file: string): number {
+  const fd = openFile(file);
+  try {
+    return fstatSync(fd).size;
+  } finally {
+    closeSync(fd);
+  }
 }
