@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -9,7 +9,6 @@ import { JsonStreamError } from '../src/data/json-stream.js';
 import type { RecordFile } from '../src/data/schema.js';
 import { writeRecordFile } from '../src/data/write.js';
 import { cacheKey, cacheKeyOfHash } from '../src/live/cache.js';
-import { loadFromStore } from '../src/live/record.js';
 import { StoreError } from '../src/store/errors.js';
 import { openStore } from '../src/store/store.js';
 import { generateRecord } from '../bench/generate.js';
@@ -179,15 +178,6 @@ describe('seeding the store from a record file', () => {
     const store = await openStore(db, { pollMs: 0 });
     expect(store.entries()).toEqual([]);
     expect(store.info()).toBeNull();
-    store.close();
-  });
-
-  it('keys the start-up cache of a store as before, though the record is hashed an entry at a time', async () => {
-    const store = await openStore(join(dir, `seed-${n++}.db`), { seed: replicateRecord(2500), pollMs: 0 });
-    const cacheDir = join(dir, `cache-${n++}`);
-    loadFromStore(store, { cacheDir }).saveCache();
-    const key = cacheKey(Buffer.from(JSON.stringify(store.exportJson())));
-    expect(readdirSync(cacheDir).some((name) => name.includes(key))).toBe(true);
     store.close();
   });
 });
