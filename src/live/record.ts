@@ -139,13 +139,9 @@ function readHere(store: Store): { record: RecordFile; prepared?: Prepared; stam
 /** Every autocomplete list and the contact index, a step at a time. */
 async function warmAsync(index: RecordIndex): Promise<Suggester> {
   const suggester = new Suggester(index);
-  for (const field of ['place', 'period', 'title'] as const) {
-    await pause();
-    suggester.warm([field]);
-  }
+  await suggester.warmAsync(['place', 'period', 'title']);
   await index.contactsAsync();
-  await pause();
-  suggester.warm(['who']);
+  await suggester.warmAsync(['who']);
   await index.contacts.warmAsync();
   return suggester;
 }
@@ -186,14 +182,9 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
       this.saveCache();
     },
     async finishAsync() {
-      for (const field of ['place', 'period', 'title'] as const) {
-        await pause();
-        suggester.warm([field]);
-      }
+      await suggester.warmAsync(['place', 'period', 'title']);
       await index.contactsAsync();
-      await pause();
-      suggester.warm(['who']);
-      await pause();
+      await suggester.warmAsync(['who']);
       await index.contacts.warmAsync();
       await pause();
       if (!store) return this.saveCache();

@@ -1,3 +1,4 @@
+import { Pacer } from './pace.js';
 import type { Entry, Kind, RecordFile } from '../data/schema.js';
 import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
@@ -264,10 +265,12 @@ export class RecordIndex {
     await pause();
     const analyzer = new Analyzer(names.words);
     await pause();
+    // Every loop paced by time, not by a count of entries (a count is short when idle and long under load).
+    const pacer = new Pacer();
     for (let i = 0; i < record.entries.length; i++) {
       const e = record.entries[i]!;
       analyzer.learn(`${e.title} ${e.source}`);
-      if (i % 1000 === 999) await pause();
+      if (pacer.due()) await pacer.pause();
     }
     const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer, { compact: true });
     // What the constructor does at once, entry by entry in chunks: places, the lookups by id and by date rank.
@@ -281,7 +284,7 @@ export class RecordIndex {
       slots.set(e.id, i);
       ids.set(record.entries[i]!.id, record.entries[i]!);
       maxSpanMonths = Math.max(maxSpanMonths, spanMonths(e));
-      if (i % 1000 === 999) await pause();
+      if (pacer.due()) await pacer.pause();
     }
     await pause();
     return new RecordIndex(record, { built: { chronological, text, analyzer, names, places, ids, slots, maxSpanMonths } });
