@@ -296,10 +296,14 @@ export class Suggester {
   private *build(field: SuggestField, locale: Locale): Generator<void, Candidate[]> {
     const { index } = this;
     switch (field) {
-      case 'place':
-        return index.places.names.map((p) =>
-          candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, p.entries.length),
-        );
+      case 'place': {
+        const out: Candidate[] = [];
+        for (const p of index.places.names) {
+          out.push(candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, p.entries.length));
+          if ((out.length & 63) === 0) yield;
+        }
+        return out;
+      }
       case 'where': {
         // /log's place: the record's places first (with their counts), then every municipality and county of Sweden.
         const own = index.places.names.map((p) => candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, 1000 + p.entries.length));
