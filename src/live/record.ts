@@ -110,7 +110,7 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
   // Pages the worker sent ahead are taken one after another in one turn of the event loop unless paced.
   const pacer = new Pacer(8, 1);
   for await (const message of readInBackground(job)) {
-      if (pacer.due()) await pacer.pause();
+    if (pacer.due()) await pacer.pause();
     if (message.type === 'head') head = message;
     else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }, pool).entries);
     else if (message.type === 'organisations') {
