@@ -6,6 +6,7 @@ import { lowerBound, type RecordIndex } from '../search/engine.js';
 import { allowedEdits, editDistance } from '../search/fuzzy.js';
 import { sweden } from '../search/sweden.js';
 import { fold, words } from '../search/text.js';
+import { Pacer, runSteps, runStepsPaced, sortSteps } from '../search/pace.js';
 import { truncate } from '../render/fit.js';
 import { placeText } from '../render/format.js';
 
@@ -78,8 +79,8 @@ function candidate(name: string, value: string, aliases: string, weight: number)
 const labelOf = (list: CandidateList, i: number) => list.labelText.slice(list.labelStart[i], list.labelEnd[i]);
 const keyOf = (list: CandidateList, i: number) => list.keyText.slice(list.keyStart[i], list.keyEnd[i]);
 
-/** Packs candidates (sorted) into columns. */
-function columns(items: readonly Candidate[]): Omit<CandidateList, 'buckets' | 'byLabel'> {
+/** Packs candidates (sorted) into columns, in steps (see Suggester.making). */
+function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateList, 'buckets' | 'byLabel'>> {
   const n = items.length;
   const labelStart = new Uint32Array(n);
   const labelEnd = new Uint32Array(n);
@@ -91,7 +92,8 @@ function columns(items: readonly Candidate[]): Omit<CandidateList, 'buckets' | '
   const labelParts: string[] = [];
   let keyAt = 0;
   let labelAt = 0;
-  items.forEach((c, i) => {
+  for (let i = 0; i < n; i++) {
+    const c = items[i]!;
     keyStart[i] = keyAt;
     keyEnd[i] = keyAt += c.key.length;
     keyParts.push(c.key);
@@ -103,19 +105,22 @@ function columns(items: readonly Candidate[]): Omit<CandidateList, 'buckets' | '
       labelEnd[i] = labelAt += c.label.length;
       labelParts.push(c.label);
     }
-  });
+    if ((i & 255) === 255) yield;
+  }
   // join() makes one flat string, which slices then view rather than copy.
-  const keyText = keyParts.join('');
+  const keyText = yield* joinSteps(keyParts);
   const titles = items.length > 0 && items.every((c) => c.entry !== undefined);
+  const labelText = shared ? keyText : yield* joinSteps(labelParts);
+  const nameText = titles ? '' : yield* joinSteps(items.map((c) => c.name));
   return {
     size: n,
     keyText,
-    labelText: shared ? keyText : labelParts.join(''),
+    labelText,
     labelStart,
     labelEnd,
     keyStart,
     keyEnd,
-    nameText: titles ? '' : items.map((c) => c.name).join(''),
+    nameText,
     nameStart: titles ? null : offsets(items.map((c) => c.name.length)),
     values: titles ? null : items.map((c) => c.value),
     entries: titles ? items.map((c) => c.entry!) : null,
@@ -129,7 +134,22 @@ function offsets(lengths: readonly number[]): Uint32Array {
   return out;
 }
 
-function bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Map<string, Int32Array> {
+/**
+ * One flat string of the parts, joined a few thousand at a time and then the pieces at once: one join of 100,000
+ * parts is one long step, and joining the pieces (a copy of a few megabytes) is short.
+ */
+function* joinSteps(parts: readonly string[]): Generator<void, string> {
+  const PIECE = 2048;
+  if (parts.length <= PIECE) return parts.join('');
+  const pieces: string[] = [];
+  for (let i = 0; i < parts.length; i += PIECE) {
+    pieces.push(parts.slice(i, i + PIECE).join(''));
+    yield;
+  }
+  return pieces.join('');
+}
+
+function* bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Generator<void, Map<string, Int32Array>> {
   const lists = new Map<string, number[]>();
   for (let i = 0; i < list.size; i++) {
     for (const prefix of new Set(keyOf(list as CandidateList, i).split(' ').flatMap((w) => [w.slice(0, 2), w.slice(0, 3)]))) {
@@ -137,8 +157,14 @@ function bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Map<string
       if (!list) lists.set(prefix, (list = []));
       list.push(i);
     }
+    if ((i & 127) === 127) yield;
   }
-  return new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]));
+  const out = new Map<string, Int32Array>();
+  for (const [k, v] of lists) {
+    out.set(k, Int32Array.from(v));
+    if (v.length > 1024) yield;
+  }
+  return out;
 }
 
 /**
@@ -204,23 +230,39 @@ function oneLetterPositions(buckets: Map<string, Int32Array>, letter: string, si
 /** Autocomplete lists for each option, built once per record and locale. */
 export class Suggester {
   private readonly lists = new Map<string, CandidateList>();
+  /** Counts invalidations, so a list built in steps across one is dropped rather than kept stale. */
+  private generation = 0;
 
   constructor(private readonly index: RecordIndex) {}
 
   private list(field: SuggestField, locale: Locale): CandidateList {
     // Only period labels are in the user's language; the other lists are the same for both (a title's shown
     // period is made when shown).
-    const id = field === 'period' ? `${field}:${locale}` : field;
+    const id = Suggester.listId(field, locale);
     let list = this.lists.get(id);
     if (!list) {
-      const items = this.build(field, locale).sort((a, b) => b.weight - a.weight);
-      const big = items.length > BUCKETED_FROM;
-      const byLabel = big ? Int32Array.from(items.keys()).sort((a, b) => (items[a]!.label < items[b]!.label ? -1 : items[a]!.label > items[b]!.label ? 1 : a - b)) : null;
-      const packed = columns(items);
-      list = { ...packed, buckets: big ? bucketsOf(packed) : null, byLabel };
+      list = runSteps(this.making(field, locale));
       this.lists.set(id, list);
     }
     return list;
+  }
+
+  private static listId(field: SuggestField, locale: Locale): string {
+    return field === 'period' ? `${field}:${locale}` : field;
+  }
+
+  /**
+   * A list, built in steps: the sync path runs them at once, warmAsync with pauses between them (the title and
+   * people lists took 0.4–1.2 s each in one go at 100,000 entries), and both get the same list.
+   */
+  private *making(field: SuggestField, locale: Locale): Generator<void, CandidateList> {
+    const items = yield* sortSteps(yield* this.build(field, locale), (a, b) => b.weight - a.weight);
+    const big = items.length > BUCKETED_FROM;
+    const byLabel = big
+      ? Int32Array.from(yield* sortSteps([...items.keys()], (a, b) => (items[a]!.label < items[b]!.label ? -1 : items[a]!.label > items[b]!.label ? 1 : a - b)))
+      : null;
+    const packed = yield* columns(items);
+    return { ...packed, buckets: big ? yield* bucketsOf(packed) : null, byLabel };
   }
 
   /**
@@ -228,6 +270,7 @@ export class Suggester {
    * periods and people are small; titles, at 100,000 entries, take a few tens of milliseconds once).
    */
   invalidate(): void {
+    this.generation++;
     this.lists.clear();
   }
 
@@ -236,13 +279,31 @@ export class Suggester {
     for (const field of fields) for (const locale of ['sv', 'en'] as const) this.list(field, locale);
   }
 
-  private build(field: SuggestField, locale: Locale): Candidate[] {
+  /** The same for a door that is answering: each list in steps, pausing whenever the pacer's slice is used up. */
+  async warmAsync(fields: readonly SuggestField[], pacer = new Pacer(8, 1)): Promise<void> {
+    for (const field of fields) {
+      for (const locale of ['sv', 'en'] as const) {
+        const id = Suggester.listId(field, locale);
+        if (this.lists.has(id)) continue;
+        const generation = this.generation;
+        const list = await runStepsPaced(this.making(field, locale), pacer);
+        // Built from a record that changed meanwhile: left to be built on demand from the record as it is now.
+        if (generation === this.generation && !this.lists.has(id)) this.lists.set(id, list);
+      }
+    }
+  }
+
+  private *build(field: SuggestField, locale: Locale): Generator<void, Candidate[]> {
     const { index } = this;
     switch (field) {
-      case 'place':
-        return index.places.names.map((p) =>
-          candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, p.entries.length),
-        );
+      case 'place': {
+        const out: Candidate[] = [];
+        for (const p of index.places.names) {
+          out.push(candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, p.entries.length));
+          if ((out.length & 63) === 0) yield;
+        }
+        return out;
+      }
       case 'where': {
         // /log's place: the record's places first (with their counts), then every municipality and county of Sweden.
         const own = index.places.names.map((p) => candidate(`${placeText(p.place)} · ${p.entries.length}`, p.label, p.key, 1000 + p.entries.length));
@@ -256,7 +317,10 @@ export class Suggester {
         const out: Candidate[] = [];
         const roles = new Map<string, number>();
         const organisations = new Map<string, number>();
-        for (const c of index.contacts.contacts) {
+        const { contacts } = index.contacts;
+        for (let i = 0; i < contacts.length; i++) {
+          const c = contacts[i]!;
+          if ((i & 63) === 63) yield;
           if (c.name) out.push(candidate(`${c.name}${c.role ? `, ${c.role}` : ''} – ${c.organisation}`, c.name, '', 100 + c.entries.length));
           if (c.role) roles.set(c.role, (roles.get(c.role) ?? 0) + 1);
           organisations.set(c.organisation, (organisations.get(c.organisation) ?? 0) + c.entries.length);
@@ -273,7 +337,9 @@ export class Suggester {
           span.count++;
           spans.set(key, span);
         };
-        for (const e of index.entries) {
+        for (let i = 0; i < index.entries.length; i++) {
+          const e = index.entries[i]!;
+          if ((i & 255) === 255) yield;
           add(e.period.start, e.period.end);
           for (let y = Number(e.period.start.slice(0, 4)); y <= Number(e.period.end.slice(0, 4)); y++) add(`${y}-01`, `${y}-12`);
         }
@@ -288,12 +354,17 @@ export class Suggester {
         // Titles already name the kind and the place; the period label is the one addition worth its memory.
         // Period labels repeat, so each is folded once.
         const periods = new Map<string, string>();
-        return index.chronological.map((e, i) => {
+        const { chronological } = index;
+        const out: Candidate[] = [];
+        for (let i = 0; i < chronological.length; i++) {
+          const e = chronological[i]!;
           let period = periods.get(e.period.label);
           if (period === undefined) periods.set(e.period.label, (period = fold(e.period.label)));
           const label = fold(e.title);
-          return { name: '', value: e.id, label, key: `${label} ${period}`, weight: -i, entry: e };
-        });
+          out.push({ name: '', value: e.id, label, key: `${label} ${period}`, weight: -i, entry: e });
+          if ((i & 63) === 63) yield;
+        }
+        return out;
       }
     }
   }

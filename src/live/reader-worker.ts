@@ -28,7 +28,7 @@ export type ReadMessage =
   | { type: 'error'; message: string; file?: string; problems?: string[] };
 
 /** Entries a page: unpacking one takes a few milliseconds. */
-export const PAGE = 1000;
+export const PAGE = 500;
 
 const port = parentPort!;
 const { file, from } = workerData as ReadJob;

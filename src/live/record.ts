@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, storeCacheKey, writeCache } from './cache.js';
 import { pause, type Prepared, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../autocomplete/suggest.js';
+import { Pacer } from '../search/pace.js';
 import { readInBackground, writeStoreCacheInBackground } from './background.js';
 import type { ReadJob, ReadMessage } from './reader-worker.js';
 import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
@@ -106,7 +107,10 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
   const organisations = new Map<Entry, string[]>();
   // One pool for all pages, interned a page at a time: the whole record at once would be one long step again.
   const pool = new Map<string, string>();
+  // Pages the worker sent ahead are taken one after another in one turn of the event loop unless paced.
+  const pacer = new Pacer(8, 1);
   for await (const message of readInBackground(job)) {
+    if (pacer.due()) await pacer.pause();
     if (message.type === 'head') head = message;
     else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }, pool).entries);
     else if (message.type === 'organisations') {
@@ -114,9 +118,14 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
     }
   }
   if (!head || entries.length !== head.entries) throw new Error(`${job.file}: the record reader stopped early`);
+  // The record's words are a few hundred thousand strings: put in their sets in paced steps, not one go.
+  const words = new Set<string>();
+  for (const word of head.words) if ((words.add(word), pacer.due())) await pacer.pause();
+  const ordinary = new Set<string>();
+  for (const word of head.ordinary) if ((ordinary.add(word), pacer.due())) await pacer.pause();
   return {
     record: { record: head.record, entries },
-    prepared: { order: head.order, names: { words: new Set(head.words), ordinary: new Set(head.ordinary), organisations } },
+    prepared: { order: head.order, names: { words, ordinary, organisations } },
     stamp: head.stamp,
     sha256: head.sha256,
   };
@@ -139,13 +148,9 @@ function readHere(store: Store): { record: RecordFile; prepared?: Prepared; stam
 /** Every autocomplete list and the contact index, a step at a time. */
 async function warmAsync(index: RecordIndex): Promise<Suggester> {
   const suggester = new Suggester(index);
-  for (const field of ['place', 'period', 'title'] as const) {
-    await pause();
-    suggester.warm([field]);
-  }
+  await suggester.warmAsync(['place', 'period', 'title']);
   await index.contactsAsync();
-  await pause();
-  suggester.warm(['who']);
+  await suggester.warmAsync(['who']);
   await index.contacts.warmAsync();
   return suggester;
 }
@@ -186,14 +191,9 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
       this.saveCache();
     },
     async finishAsync() {
-      for (const field of ['place', 'period', 'title'] as const) {
-        await pause();
-        suggester.warm([field]);
-      }
+      await suggester.warmAsync(['place', 'period', 'title']);
       await index.contactsAsync();
-      await pause();
-      suggester.warm(['who']);
-      await pause();
+      await suggester.warmAsync(['who']);
       await index.contacts.warmAsync();
       await pause();
       if (!store) return this.saveCache();

@@ -1,3 +1,4 @@
+import { Pacer } from './pace.js';
 import type { Entry } from '../data/schema.js';
 import type { Analyzer } from './analyze.js';
 import type { RecordNames } from './names.js';
@@ -105,9 +106,6 @@ const CONTACT_FIELDS: FieldSpec<Contact>[] = [
   },
 ];
 
-/** Entries filed between pauses in buildAsync: a few milliseconds' work. */
-const FILED_PER_CHUNK = 2000;
-
 /** People and organisations, searchable by name, role, organisation and where they are. */
 export class ContactBook {
   /** In the book's order: as first met, in date order (contacts met in entries added later come last). */
@@ -153,10 +151,11 @@ export class ContactBook {
    */
   static async buildAsync(entries: readonly Entry[], analyzer: Analyzer, serialised?: SerialisedText, names?: RecordNames): Promise<ContactBook> {
     const byKey = new Map<string, Contact>();
+    const pacer = new Pacer();
     const chunked = async (isCovered: ((org: string) => boolean) | null) => {
       for (let i = 0; i < entries.length; i++) {
         fileEntry(entries[i]!, byKey, names, isCovered);
-        if (i % FILED_PER_CHUNK === FILED_PER_CHUNK - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (pacer.due()) await pacer.pause();
       }
     };
     await chunked(null);

@@ -1,3 +1,4 @@
+import { runStepsPaced } from './pace.js';
 import SearchableMap from 'minisearch/SearchableMap';
 
 /**
@@ -304,16 +305,13 @@ export class CompactIndex<T> {
   }
 
   /** The same in steps with a pause between them, so a reload's build does not hold the event loop for long. */
-  async finishAsync(pause: () => Promise<void>): Promise<void> {
-    for (const step of this.finishing()) {
-      void step;
-      await pause();
-    }
+  async finishAsync(): Promise<void> {
+    await runStepsPaced(this.finishing());
   }
 
   /** Yields every STEP triples or postings. */
   private *finishing(): Generator<void> {
-    const STEP = 1 << 18;
+    const STEP = 1 << 14;
     const pending = this.pending;
     if (!pending) return;
     this.pending = null;

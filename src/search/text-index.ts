@@ -1,3 +1,4 @@
+import { Pacer } from './pace.js';
 import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
 import type { Analyzer } from './analyze.js';
@@ -232,12 +233,13 @@ export class TextIndex<T> {
   ): Promise<TextIndex<T>> {
     const index = new TextIndex(items, fields, analyzer, { empty: true, compact: options.compact });
     if (index.compact) {
-      const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+      // Paced by time: a count of documents per chunk held the thread 80–400 ms under load.
+      const pacer = new Pacer(8, 8);
       for (let i = 0; i < items.length; i++) {
         index.compact.add(i, items[i]!);
-        if (i % 500 === 499) await pause();
+        if (pacer.due()) await pacer.pause();
       }
-      await index.compact.finishAsync(pause);
+      await index.compact.finishAsync();
     } else {
       await index.mini!.addAllAsync(items.map((item, i) => ({ i, item })), { chunkSize: 500 });
     }
