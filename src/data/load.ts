@@ -76,13 +76,7 @@ function uniqueIds(record: RecordFile, file: string): RecordFile {
  * `pool` lets a record taken in pieces (a reload, page by page) share one set of strings across them.
  */
 export function internStrings(record: RecordFile, pool = new Map<string, string>()): RecordFile {
-  const one = <T extends string | null | undefined>(s: T): T => {
-    if (typeof s !== 'string') return s;
-    const known = pool.get(s);
-    if (known !== undefined) return known as T;
-    pool.set(s, s);
-    return s;
-  };
+  const one = <T extends string | null | undefined>(s: T): T => (typeof s === 'string' ? (interned(pool, s) as T) : s);
   for (const e of record.entries) {
     e.section = one(e.section);
     e.period.label = one(e.period.label);
@@ -103,6 +97,14 @@ export function internStrings(record: RecordFile, pool = new Map<string, string>
     e.topics = e.topics.map(one);
   }
   return record;
+}
+
+/** The pool's copy of a string (the string itself the first time it is seen). */
+export function interned(pool: Map<string, string>, s: string): string {
+  const known = pool.get(s);
+  if (known !== undefined) return known;
+  pool.set(s, s);
+  return s;
 }
 
 function unreadable(file: string, error: unknown): DataError {

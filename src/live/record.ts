@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, storeCacheKey, writeCache } from './cache.js';
-import { pause, type Prepared, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
+import { type Prepared, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../autocomplete/suggest.js';
-import { Pacer } from '../search/pace.js';
+import { Pacer, pause } from '../search/pace.js';
 import { readInBackground, writeStoreCacheInBackground } from './background.js';
 import type { ReadJob, ReadMessage } from './reader-worker.js';
-import { internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
+import { interned, internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
 import type { Entry, RecordFile } from '../data/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -131,13 +131,6 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
   };
 }
 
-/** The pool's copy of a string: an organisation named in a thousand entries is one string, as a build on this thread has it. */
-function interned(pool: Map<string, string>, s: string): string {
-  const known = pool.get(s);
-  if (known !== undefined) return known;
-  pool.set(s, s);
-  return s;
-}
 
 /** A small record, read on this thread (see small()). */
 function readHere(store: Store): { record: RecordFile; prepared?: Prepared; stamp: string } {

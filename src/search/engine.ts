@@ -1,4 +1,4 @@
-import { Pacer } from './pace.js';
+import { Pacer, pause } from './pace.js';
 import type { Entry, Kind, RecordFile } from '../data/schema.js';
 import { Analyzer } from './analyze.js';
 import { ContactBook } from './contacts.js';
@@ -518,7 +518,5 @@ function isPermutation(order: readonly number[], n: number): boolean {
   return true;
 }
 
-/** Lets timers and I/O run: pending interactions are answered between the chunks of a long build. */
-export const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export { lowerBound } from './order.js';

@@ -222,8 +222,9 @@ export class TextIndex<T> {
   }
 
   /**
-   * Builds without blocking: items are added in chunks with a pause between them (MiniSearch's addAllAsync), so a
-   * running bot keeps answering while a reloaded record is indexed.
+   * Builds without blocking: items are added with a pause whenever about 8 ms have passed (the compact store; the
+   * MiniSearch reference store uses its own addAllAsync), so a running bot keeps answering while a reloaded record
+   * is indexed.
    */
   static async build<T>(
     items: readonly T[],
