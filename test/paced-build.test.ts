@@ -35,6 +35,7 @@ describe('a record indexed and warmed in paced steps', () => {
       await paced.contacts.warmAsync();
       // Text index, contact index, places, names and date order, as the start-up cache holds them.
       expect(JSON.parse(JSON.stringify(paced.serialise()))).toEqual(JSON.parse(JSON.stringify(sync.serialise())));
+      expect([...paced.contacts.nameWords]).toEqual([...sync.contacts.nameWords]);
 
       const warmed = new Suggester(sync);
       warmed.warm(FIELDS);

@@ -107,6 +107,13 @@ describe('changes', () => {
     expect(() => store.remove('no-such-entry', bob)).toThrow(expect.objectContaining({ code: 'not-found' }));
   });
 
+  it('hasAtLeast counts active entries only, as count() does', async () => {
+    const store = await seeded();
+    for (const n of [0, 1, 21, 22, 23]) expect(store.hasAtLeast(n), `${n}`).toBe(store.count() >= n);
+    store.remove(record.entries[5]!.id, alice);
+    expect([store.hasAtLeast(21), store.hasAtLeast(22)]).toEqual([true, false]);
+  });
+
   it('refuses an invalid entry, naming the field, and changes nothing', async () => {
     const store = await seeded();
     const bad = { ...newEntry('bad-place'), places: [{ name: 'Motala', municipality: 'Motala', county: 'Östergötland' }] };

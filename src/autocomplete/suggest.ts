@@ -86,8 +86,14 @@ function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateLi
   const labelEnd = new Uint32Array(n);
   const keyStart = new Uint32Array(n);
   const keyEnd = new Uint32Array(n);
-  // Titles: the key starts with the label, so one text serves both.
-  const shared = items.every((c) => c.key.startsWith(c.label));
+  // Titles: the key starts with the label, so one text serves both. Every pass over 100,000 candidates is stepped.
+  let shared = true;
+  let titles = n > 0;
+  for (let i = 0; i < n; i++) {
+    shared &&= items[i]!.key.startsWith(items[i]!.label);
+    titles &&= items[i]!.entry !== undefined;
+    if ((i & 1023) === 1023) yield;
+  }
   const keyParts: string[] = [];
   const labelParts: string[] = [];
   let keyAt = 0;
@@ -109,9 +115,16 @@ function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateLi
   }
   // join() makes one flat string, which slices then view rather than copy.
   const keyText = yield* joinSteps(keyParts);
-  const titles = items.length > 0 && items.every((c) => c.entry !== undefined);
   const labelText = shared ? keyText : yield* joinSteps(labelParts);
-  const nameText = titles ? '' : yield* joinSteps(items.map((c) => c.name));
+  const nameText = titles ? '' : yield* joinSteps(yield* mapSteps(items, (c) => c.name));
+  let nameStart: Uint32Array | null = null;
+  if (!titles) {
+    nameStart = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      nameStart[i + 1] = nameStart[i]! + items[i]!.name.length;
+      if ((i & 4095) === 4095) yield;
+    }
+  }
   return {
     size: n,
     keyText,
@@ -121,16 +134,19 @@ function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateLi
     keyStart,
     keyEnd,
     nameText,
-    nameStart: titles ? null : offsets(items.map((c) => c.name.length)),
-    values: titles ? null : items.map((c) => c.value),
-    entries: titles ? items.map((c) => c.entry!) : null,
+    nameStart,
+    values: titles ? null : yield* mapSteps(items, (c) => c.value),
+    entries: titles ? yield* mapSteps(items, (c) => c.entry!) : null,
   };
 }
 
-/** Start positions of consecutive pieces of these lengths, and the end of the last. */
-function offsets(lengths: readonly number[]): Uint32Array {
-  const out = new Uint32Array(lengths.length + 1);
-  lengths.forEach((n, i) => (out[i + 1] = out[i]! + n));
+/** items.map(f), a few thousand at a step. */
+function* mapSteps<T, U>(items: readonly T[], f: (item: T) => U): Generator<void, U[]> {
+  const out = new Array<U>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    out[i] = f(items[i]!);
+    if ((i & 4095) === 4095) yield;
+  }
   return out;
 }
 
@@ -160,9 +176,14 @@ function* bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Generator
     if ((i & 127) === 127) yield;
   }
   const out = new Map<string, Int32Array>();
+  // Thousands of small buckets are as much work as one big one: a step is about 4,096 positions copied.
+  let copied = 0;
   for (const [k, v] of lists) {
     out.set(k, Int32Array.from(v));
-    if (v.length > 1024) yield;
+    if ((copied += v.length + 16) > 4096) {
+      copied = 0;
+      yield;
+    }
   }
   return out;
 }

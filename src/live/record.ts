@@ -220,7 +220,7 @@ export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
 
 /** The same while serving (SIGHUP): read by a worker thread and built in chunks, the old record answering meanwhile. */
 export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}): Promise<Loaded> {
-  const { record, prepared, stamp } = store.count() < IN_THREAD_ENTRIES ? readHere(store) : await readPaged({ file: store.file, from: 'store' });
+  const { record, prepared, stamp } = !store.hasAtLeast(IN_THREAD_ENTRIES) ? readHere(store) : await readPaged({ file: store.file, from: 'store' });
   const index = await RecordIndex.buildAsync(record, prepared);
   const suggester = await warmAsync(index);
   const dir = cacheDirFrom(options);

@@ -235,7 +235,7 @@ export class TextIndex<T> {
     const index = new TextIndex(items, fields, analyzer, { empty: true, compact: options.compact });
     if (index.compact) {
       // Paced by time: a count of documents per chunk held the thread 80–400 ms under load.
-      const pacer = new Pacer(8, 8);
+      const pacer = new Pacer(8, 1);
       for (let i = 0; i < items.length; i++) {
         index.compact.add(i, items[i]!);
         if (pacer.due()) await pacer.pause();
