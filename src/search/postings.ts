@@ -63,12 +63,15 @@ export interface SerialisedCompact {
 }
 
 /** Appends LEB128 varints to a growing byte array. */
+const varintLength = (value: number) => (value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5);
+
 class ByteWriter {
-  data = new Uint8Array(1 << 16);
   length = 0;
+  /** Sized exactly by the caller where it can be (see finishing): doubling a big arena copies it in one step. */
+  constructor(public data = new Uint8Array(1 << 16)) {}
   varint(value: number): void {
-    if (this.length + 5 > this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
+    if (this.length + 5 > this.data.length && this.length + varintLength(value) > this.data.length) {
+      const next = new Uint8Array(Math.max(this.data.length * 2, 16));
       next.set(this.data);
       this.data = next;
     }
@@ -137,6 +140,19 @@ function uint8From(base64: string): Uint8Array {
 }
 
 /** Writes the postings docs[from, to) (ascending slots) with their frequencies as gap varints. */
+/** How many bytes encode() writes for these postings. */
+function encodedLength(docs: Uint32Array, freqs: Uint32Array, from: number, to: number): number {
+  let bytes = 0;
+  let previous = -1;
+  for (let i = from; i < to; i++) {
+    const gap = docs[i]! - previous - 1;
+    previous = docs[i]!;
+    const freq = freqs[i]!;
+    bytes += varintLength(freq === 1 ? gap * 2 : gap * 2 + 1) + (freq === 1 ? 0 : varintLength(freq));
+  }
+  return bytes;
+}
+
 function encode(writer: ByteWriter, docs: Uint32Array, freqs: Uint32Array, from: number, to: number): void {
   let previous = -1;
   for (let i = from; i < to; i++) {
@@ -335,7 +351,14 @@ export class CompactIndex<T> {
       if (i % STEP === STEP - 1) yield;
     }
     yield;
-    const writer = new ByteWriter();
+    // The arena's size first, so it is allocated once: at a million entries it is over a hundred megabytes, and
+    // growing it by doubling copied all of it in one step.
+    let size = 0;
+    for (let key = 0; key + 1 < start.length; key++) {
+      size += encodedLength(docs, freqs, start[key]!, start[key + 1]!);
+      if ((key & 4095) === 4095) yield;
+    }
+    const writer = new ByteWriter(new Uint8Array(size));
     const offsets = new Uint32Array(start.length);
     const counts = new Uint32Array(start.length - 1);
     let sincePause = 0;
@@ -352,7 +375,7 @@ export class CompactIndex<T> {
     offsets[counts.length] = writer.length;
     this.start = offsets;
     this.counts = counts;
-    this.bytes = writer.data.slice(0, writer.length);
+    this.bytes = writer.length === writer.data.length ? writer.data : writer.data.slice(0, writer.length);
     this.builtSlots = this.slotCount;
   }
 
