@@ -1,7 +1,7 @@
 import type { Entry, Kind, Person, Place } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
-import { entryFacts, libraryFlags, NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
+import { entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -253,8 +253,9 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const misses: Miss[] = [];
   if (q.unsupportedPeriod) misses.push({ kind: 'unsupported-period', which: q.unsupportedPeriod });
   const period = q.period;
-  const inThePeriod = period ? index.timeline(period) : null;
-  if (period && inThePeriod!.length === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
+  // By record position, from numbers kept per record version: a year is a third of the record.
+  const inThePeriod = period ? periodMarksOf(index, period) : null;
+  if (period && inThePeriod!.count === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
 
   const missingPlaces = q.places.filter((p) => p.places.length === 0);
   // "Did we visit Nykvarn or Luleå?": a yes/no question about several places answers each; only when none of them
@@ -308,13 +309,15 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // words, in record order. Each constraint marks its entries by record position and one pass reads the marks: at
   // 100,000 entries, sets of a land's 50,000 entries were most of an answer's time.
   const entriesAt = (constraints: readonly PlaceConstraint[]) => constraints.flatMap((p) => p.places.map((n) => n.entries));
-  const filters = [
-    ...(q.places.length > 0 ? [index.recordMarks(entriesAt(q.places))] : []),
-    ...(relevant ? [index.recordMarks([relevant])] : []),
-  ];
-  const excluded = q.excluded.length > 0 ? index.recordMarks(entriesAt(q.excluded)) : null;
-  if (excluded) filters.push(excluded.map((m) => 1 - m));
-  const marks = filters.length === 0 ? null : filters.reduce((a, b) => a.map((m, i) => m & b[i]!));
+  const marks = q.places.length > 0 ? listMarks(index, entriesAt(q.places)) : relevant ? index.recordMarks([relevant]) : q.excluded.length > 0 ? new Uint8Array(all.length).fill(1) : null;
+  if (marks && q.places.length > 0 && relevant) {
+    const also = index.recordMarks([relevant]);
+    for (let i = 0; i < marks.length; i++) marks[i]! &= also[i]!;
+  }
+  if (marks && q.excluded.length > 0) {
+    const excluded = listMarks(index, entriesAt(q.excluded));
+    for (let i = 0; i < marks.length; i++) if (excluded[i] === 1) marks[i] = 0;
+  }
   // Unfiltered, `where` is the record itself (read, never changed), and an entry's position in it is its record position.
   const whereAt: number[] | null = marks ? [] : null;
   if (whereAt) for (let i = 0; i < all.length; i++) if (marks![i] === 1) whereAt.push(i);
@@ -322,12 +325,18 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const atOf = (j: number) => (whereAt ? whereAt[j]! : j);
   // By position in `where`: the period's entries (a binary-searched slice of the date order) are marked once, and
   // the rest of a record-wide question is never read.
-  const periodMarks = inThePeriod ? index.recordMarks([inThePeriod]) : null;
+  const periodMarks = inThePeriod ? inThePeriod.marks : null;
   const inPeriod = (j: number) => !periodMarks || periodMarks[atOf(j)] === 1;
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
   const ownMask = ownWorkMask(ownWork);
-  const mentionsOwnWork = (e: Entry) => ownMask !== 0 && (ownWorkBitsOf(e) & ownMask) !== 0;
+  const ownWorkAt = ownMask !== 0 ? ownWorkFlags(index) : null;
+  const mentionsOwnWork = (e: Entry, at?: number) => {
+    if (!ownWorkAt) return false;
+    if (at === undefined) return (ownWorkBitsOf(e) & ownMask) !== 0;
+    if (ownWorkAt[at] === -1) ownWorkAt[at] = ownWorkBitsOf(e);
+    return (ownWorkAt[at]! & ownMask) !== 0;
+  };
   // Being somewhere counts a conversation only where it was held (its first place: Storforsen), not where the
   // centre it was about lies (Motala).
   const being = q.being;
@@ -347,7 +356,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     return libraries[at] === 1;
   };
   const kindOf = (e: Entry, at?: number) => (at === undefined ? e.kind : facts.kinds[facts.kind[at]!]!);
-  const ofKind = (e: Entry, at?: number) => !q.kinds || (q.kinds.includes(kindOf(e, at)) && heldAt(e)) || mentionsOwnWork(e);
+  const ofKind = (e: Entry, at?: number) => !q.kinds || (q.kinds.includes(kindOf(e, at)) && heldAt(e)) || mentionsOwnWork(e, at);
   const ofUnit = (e: Entry, at?: number) =>
     q.unit === 'libraries'
       ? (q.kinds ?? CONTACT_KINDS).includes(kindOf(e, at)) && libraryAt(e, at)
@@ -381,7 +390,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     case 'yes-no': {
       if (perPlace) {
         model.perPlace = q.places.map((p) => {
-          const at = index.recordMarks(entriesAt([p]));
+          const at = listMarks(index, entriesAt([p]));
           return { label: p.label, entries: matching.filter((e) => at[index.recordPosition(e)] === 1), missing: p.places.length === 0 };
         });
         model.yes = model.perPlace.every((p) => p.entries.length > 0);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { replicateRecord } from '../bench/replicate.js';
+import type { Entry, RecordFile } from '../src/data/schema.js';
+import { listMarks, periodMarks } from '../src/question/facts.js';
+import type { MonthSpan } from '../src/search/period.js';
+import { RecordIndex } from '../src/search/engine.js';
+import { record } from './helpers/record.js';
+
+/** Spans over the record's whole range and past it: single months, terms, years, and spans longer than any entry. */
+function spans(index: RecordIndex): MonthSpan[] {
+  const months = [...new Set(index.entries.flatMap((e) => [e.period.start, e.period.end]))].sort();
+  const out: MonthSpan[] = [{ start: '1990-01', end: '1990-12' }, { start: '2099-01', end: '2099-12' }, { start: months[0]!, end: months.at(-1)! }];
+  for (let i = 0; i < months.length; i += Math.max(1, Math.floor(months.length / 12))) {
+    const year = months[i]!.slice(0, 4);
+    out.push({ start: months[i]!, end: months[i]! }, { start: `${year}-01`, end: `${year}-12` }, { start: `${year}-07`, end: `${Number(year) + 1}-06` });
+  }
+  return out;
+}
+
+const marked = (marks: Uint8Array) => [...marks.keys()].filter((i) => marks[i] === 1);
+const positionsOf = (index: RecordIndex, entries: readonly Entry[]) => entries.map((e) => index.recordPosition(e)).sort((a, b) => a - b);
+
+/** The numbers kept per record version mark what the entries' own lists and the timeline give. */
+function expectSameAsEntries(index: RecordIndex): void {
+  for (const span of spans(index)) {
+    const { marks, count } = periodMarks(index, span);
+    const timeline = index.timeline(span);
+    expect(marked(marks), `${span.start}–${span.end}`).toEqual(positionsOf(index, timeline));
+    expect(count).toBe(timeline.length);
+  }
+  const names = index.places.names;
+  for (let k = 0; k < names.length; k += Math.max(1, Math.floor(names.length / 40))) {
+    const lists = [names[k]!.entries, names[(k * 7) % names.length]!.entries];
+    expect(marked(listMarks(index, lists))).toEqual([...new Set(positionsOf(index, lists.flat()))]);
+  }
+}
+
+describe('per-record-version marks (question/facts.ts)', () => {
+  const fresh = (entries: Entry[]) => new RecordIndex({ record: record.record, entries } satisfies RecordFile);
+
+  it('mark what the timeline and the places\' entry lists hold, on the record', () => {
+    expectSameAsEntries(fresh([...record.entries]));
+  });
+
+  it('mark the same on a generated record, also after changes in place', () => {
+    const generated = replicateRecord(3000, 5);
+    const index = new RecordIndex(generated);
+    expectSameAsEntries(index);
+    // Changed in place: a new version, so nothing kept for the old one is read (an entry out, a long one in).
+    const [gone, moved] = [index.entries[10]!, index.entries[20]!];
+    index.remove(gone.id);
+    index.remove(moved.id);
+    index.add({ ...moved, id: `${moved.id}-long`, period: { label: 'Våren 2001–hösten 2030', start: '2001-01', end: '2030-12' } });
+    expectSameAsEntries(index);
+    expect(marked(periodMarks(index, { start: '2001-01', end: '2001-01' }).marks)).toContain(index.entries.findIndex((e) => e.id === `${moved.id}-long`));
+  });
+});
