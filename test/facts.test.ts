@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { replicateRecord } from '../bench/replicate.js';
 import type { Entry, RecordFile } from '../src/data/schema.js';
 import { listMarks, periodMarks } from '../src/question/facts.js';
+import { parseQuestion } from '../src/question/parse.js';
+import { selectAnswer } from '../src/question/select.js';
+import { answerSentence } from '../src/render/answer.js';
 import type { MonthSpan } from '../src/search/period.js';
 import { RecordIndex } from '../src/search/engine.js';
 import { record } from './helpers/record.js';
@@ -53,5 +56,34 @@ describe('per-record-version marks (question/facts.ts)', () => {
     index.add({ ...moved, id: `${moved.id}-long`, period: { label: 'Våren 2001–hösten 2030', start: '2001-01', end: '2030-12' } });
     expectSameAsEntries(index);
     expect(marked(periodMarks(index, { start: '2001-01', end: '2001-01' }).marks)).toContain(index.entries.findIndex((e) => e.id === `${moved.id}-long`));
+  });
+});
+
+const LISTS = [
+  'Vilka bibliotek besökte vi?',
+  'Vilka platser besökte vi 2017?',
+  'Which libraries did we visit in Norrland?',
+  'Which places did we visit outside Stockholm County?',
+  'Vilka bibliotek hade vi kontakt med våren 2017?',
+  'Vilka platser ringde vi?',
+  'Which places did we go to in Motala?',
+];
+
+describe('a list of libraries or places (AnswerModel.listed)', () => {
+  it('words what grouping the answer\'s own entries words, on records of many sizes', () => {
+    const generated = replicateRecord(1500, 9);
+    let listed = 0;
+    for (const entries of [record.entries, ...[5, 20, 40, 80, 160, 400, 1500].map((n) => generated.entries.slice(0, n))]) {
+      const index = new RecordIndex({ record: record.record, entries } satisfies RecordFile);
+      for (const text of LISTS) {
+        const model = selectAnswer(parseQuestion(text, index), index);
+        if (!model.listed) continue;
+        listed++;
+        for (const locale of ['sv', 'en'] as const) {
+          expect(answerSentence(model, locale), text).toBe(answerSentence({ ...model, listed: undefined }, locale));
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(20);
   });
 });

@@ -45,6 +45,9 @@ export interface PlaceFacts {
   /** 1 for a conversation: where we have been, it counts only where it was held (its first place). */
   conversation: Uint8Array;
   names: string[];
+  /** What a list of libraries or places files each entry under (its last place's name, else its title), as a number in `listed`. */
+  listedAs: Int32Array;
+  listed: string[];
 }
 
 /** Each entry's kind (a number in `kinds`) and first month, by record position: tests that do not read the entry. */
@@ -211,7 +214,10 @@ function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
   const municipality: number[] = [];
   const lastPlace = new Int32Array(entries.length);
   const conversation = new Uint8Array(entries.length);
+  const listed = new Map<string, number>();
+  const listedAs = new Int32Array(entries.length);
   entries.forEach((e, i) => {
+    listedAs[i] = number(listed, e.places.at(-1)?.name ?? e.title);
     placeStart[i] = county.length;
     for (const p of e.places) {
       name.push(named(p.name));
@@ -222,7 +228,7 @@ function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
     conversation[i] = e.kind === 'conversation' ? 1 : 0;
   });
   placeStart[entries.length] = county.length;
-  return { placeStart, name: Int32Array.from(name), county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()] };
+  return { placeStart, name: Int32Array.from(name), county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()], listedAs, listed: [...listed.keys()] };
 }
 
 function factsOf(entries: readonly Entry[]): WhoFacts {

@@ -5,7 +5,7 @@ import { entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, perio
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
-import { CONTACT_KINDS, OWN_WORK_WORDS, type Shape, type Unit, VISIT_KINDS } from './vocabulary.js';
+import { CONTACT_KINDS, OWN_WORK_WORDS, SENTENCE_ITEMS, type Shape, type Unit, VISIT_KINDS } from './vocabulary.js';
 
 /** Something the question asked for that the record does not hold: said plainly instead of dropped. */
 export type Miss =
@@ -59,6 +59,12 @@ export interface AnswerModel {
   winner?: Entry;
   /** For a yes/no question about several places: each place's own verdict. */
   perPlace: { label: string; entries: Entry[]; missing: boolean }[];
+  /**
+   * For a list of libraries or places: how many (each entry under its last place, else its title), and the first
+   * SENTENCE_ITEMS + 1 of them in the order first met, each with one entry for each kind and period among its own
+   * (in the order first met): what the sentence words, read from numbers, not from a land's 50,000 entries.
+   */
+  listed?: { count: number; first: { name: string; kindsAndPeriods: Entry[] }[] };
   /** For where: the places of the entries, each name once where it first comes, as its last mention gives it. */
   places: Place[];
   misses: Miss[];
@@ -164,6 +170,35 @@ function itemsOf(unit: Unit | null, index: RecordIndex, positions: ArrayLike<num
     for (let k = placeStart[i]!; k < end; k++) add(level[k]!);
   }
   return items;
+}
+
+/** See AnswerModel.listed. */
+function listedOf(index: RecordIndex, positions: readonly number[]): NonNullable<AnswerModel['listed']> {
+  const { listedAs, listed } = placeFacts(index);
+  const { kindPeriod, kindPeriods } = whoFacts(index);
+  // Each name's place in the order first met (-1: not yet), one read a position.
+  const rank = new Int32Array(listed.length).fill(-1);
+  let count = 0;
+  for (let j = 0; j < positions.length; j++) {
+    const g = listedAs[positions[j]!]!;
+    if (rank[g] === -1) rank[g] = count++;
+  }
+  const shown = Math.min(count, SENTENCE_ITEMS + 1);
+  const first: { name: string; kindsAndPeriods: Entry[] }[] = [];
+  const seen: Uint8Array[] = [];
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    const k = rank[listedAs[i]!]!;
+    if (k >= shown) continue;
+    if (k === first.length) {
+      first.push({ name: listed[listedAs[i]!]!, kindsAndPeriods: [] });
+      seen.push(new Uint8Array(kindPeriods));
+    }
+    if (seen[k]![kindPeriod[i]!] === 1) continue;
+    seen[k]![kindPeriod[i]!] = 1;
+    first[k]!.kindsAndPeriods.push(index.entries[i]!);
+  }
+  return { count, first };
 }
 
 export interface Unnamed {
@@ -447,8 +482,10 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
   if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
   // The answer's entries are some of `where`, in its order: their positions are found by walking both.
+  let found: number[] | null = null;
   const positions = () => {
-    const out: number[] = [];
+    if (found) return found;
+    const out: number[] = (found = []);
     for (let j = 0, k = 0; k < model.entries.length; k++) {
       while (j < where.length && where[j] !== model.entries[k]) j++;
       out.push(j < where.length ? atOf(j++) : index.recordPosition(model.entries[k]!));
@@ -458,5 +495,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
   if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
   if (model.shape === 'where') model.places = placesOf(index, positions());
+  const listing = model.shape === 'which' || model.shape === 'what-happened';
+  if (listing && (model.unit === 'libraries' || model.unit === 'places') && model.entries.length > 0) model.listed = listedOf(index, positions());
   return model;
 }

@@ -2,7 +2,7 @@ import type { Reply } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, lowerFirst, periodLabel, t, upperFirst } from '../i18n.js';
 import type { AnswerModel, Miss, Reading, Unnamed } from '../question/select.js';
-import { BEING_KINDS, CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
+import { BEING_KINDS, CONTACT_KINDS, SENTENCE_ITEMS, VISIT_KINDS } from '../question/vocabulary.js';
 import { fold, words } from '../search/text.js';
 import { personText, placeText } from './format.js';
 import { reportLine } from './living-format.js';
@@ -47,8 +47,6 @@ function noneOf(kinds: readonly Kind[], locale: Locale): string {
   return sv ? 'ingen sådan aktivitet' : 'no such activity';
 }
 
-/** How many items one sentence names before "och N till": an answer must stay a sentence on any record. */
-const SENTENCE_ITEMS = 12;
 
 /** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
 function list(all: readonly string[], locale: Locale): string {
@@ -57,10 +55,11 @@ function list(all: readonly string[], locale: Locale): string {
 
 /**
  * The same of items worded on demand: only those the sentence names are worded, so an answer resting on a
- * county's 40,000 entries words twelve of them, not all.
+ * county's 40,000 entries words twelve of them, not all. `total`: how many there are, when `all` holds only the
+ * first of them (at least SENTENCE_ITEMS + 1).
  */
-function listOf<T>(all: readonly T[], word: (item: T) => string, locale: Locale): string {
-  const rest = all.length - SENTENCE_ITEMS;
+function listOf<T>(all: readonly T[], word: (item: T) => string, locale: Locale, total = all.length): string {
+  const rest = total - SENTENCE_ITEMS;
   const items = rest > 1 ? [...all.slice(0, SENTENCE_ITEMS).map(word), locale === 'sv' ? `${rest} till` : `${rest} more`] : all.map(word);
   if (items.length <= 1) return items.join('');
   const and = locale === 'sv' ? 'och' : 'and';
@@ -334,6 +333,10 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
     default: {
       if (model.unit === 'libraries' || model.unit === 'places') {
         // "Vilka bibliotek besökte vi 2018?": the libraries by name, each with when and how.
+        if (model.listed) {
+          const { count, first } = model.listed;
+          return `${count} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${listOf(first, (g) => `${g.name} (${groupedKinds(g.kindsAndPeriods, locale)})`, locale, count)}.`;
+        }
         const byPlace = new Map<string, Entry[]>();
         for (const e of entries) {
           const name = e.places.at(-1)?.name ?? e.title;
