@@ -353,15 +353,31 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     const excluded = listMarks(index, entriesAt(q.excluded));
     for (let i = 0; i < marks.length; i++) if (excluded[i] === 1) marks[i] = 0;
   }
-  // Unfiltered, `where` is the record itself (read, never changed), and an entry's position in it is its record position.
-  const whereAt: number[] | null = marks ? [] : null;
-  if (whereAt) for (let i = 0; i < all.length; i++) if (marks![i] === 1) whereAt.push(i);
-  const where: readonly Entry[] = whereAt ? whereAt.map((i) => all[i]!) : all;
+  // Unfiltered, `where` is the record itself (read, never changed), and an entry's position in it is its record
+  // position. Filtered, it is read by record position (whereAt) and made a list of entries only where an answer
+  // rests on all of it: a land's 50,000 entries are mostly passed over.
+  let whereAt: Int32Array | null = null;
+  if (marks) {
+    let n = 0;
+    for (let i = 0; i < marks.length; i++) n += marks[i]!;
+    whereAt = new Int32Array(n);
+    for (let i = 0, j = 0; i < marks.length; i++) if (marks[i] === 1) whereAt[j++] = i;
+  }
+  const whereLength = whereAt ? whereAt.length : all.length;
   const atOf = (j: number) => (whereAt ? whereAt[j]! : j);
-  // By position in `where`: the period's entries (a binary-searched slice of the date order) are marked once, and
-  // the rest of a record-wide question is never read.
+  /** The entries of `where` (all of them without a test), in its order. */
+  const whereEntries = (test?: (e: Entry, at: number) => boolean): Entry[] => {
+    const out: Entry[] = [];
+    for (let j = 0; j < whereLength; j++) {
+      const at = atOf(j);
+      if (!test || test(all[at]!, at)) out.push(all[at]!);
+    }
+    return out;
+  };
+  // By record position: the period's entries (a binary-searched slice of the date order) are marked once, and the
+  // rest of a record-wide question is never read.
   const periodMarks = inThePeriod ? inThePeriod.marks : null;
-  const inPeriod = (j: number) => !periodMarks || periodMarks[atOf(j)] === 1;
+  const inPeriodAt = (at: number) => !periodMarks || periodMarks[at] === 1;
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
   const ownMask = ownWorkMask(ownWork);
@@ -390,19 +406,24 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     if (libraries[at] === -1) libraries[at] = isLibrary(e) ? 1 : 0;
     return libraries[at] === 1;
   };
-  const kindOf = (e: Entry, at?: number) => (at === undefined ? e.kind : facts.kinds[facts.kind[at]!]!);
-  const ofKind = (e: Entry, at?: number) => !q.kinds || (q.kinds.includes(kindOf(e, at)) && heldAt(e)) || mentionsOwnWork(e, at);
+  // Whether each kind (by its number in facts.kinds) is asked for, and counts for a list of libraries.
+  const askedKind = Uint8Array.from(facts.kinds, (k) => (!q.kinds || q.kinds.includes(k) ? 1 : 0));
+  const libraryKind = Uint8Array.from(facts.kinds, (k) => ((q.kinds ?? CONTACT_KINDS).includes(k) ? 1 : 0));
+  const ofKind = (e: Entry, at?: number) =>
+    !q.kinds || ((at === undefined ? q.kinds.includes(e.kind) : askedKind[facts.kind[at]!] === 1) && heldAt(e)) || mentionsOwnWork(e, at);
   const ofUnit = (e: Entry, at?: number) =>
     q.unit === 'libraries'
-      ? (q.kinds ?? CONTACT_KINDS).includes(kindOf(e, at)) && libraryAt(e, at)
+      ? (at === undefined ? (q.kinds ?? CONTACT_KINDS).includes(e.kind) : libraryKind[facts.kind[at]!] === 1) && libraryAt(e, at)
       : q.unit === 'people'
         ? at === undefined ? named(e) : whoFacts(index).body[at] === NAMED
         : true;
   const matching: Entry[] = [];
   const matchingAt: number[] = [];
-  for (let j = 0; j < where.length; j++) {
-    const [e, at] = [where[j]!, atOf(j)];
-    if (!inPeriod(j) || !ofKind(e, at) || !ofUnit(e, at)) continue;
+  for (let j = 0; j < whereLength; j++) {
+    const at = atOf(j);
+    if (!inPeriodAt(at)) continue;
+    const e = all[at]!;
+    if (!ofKind(e, at) || !ofUnit(e, at)) continue;
     matching.push(e);
     matchingAt.push(at);
   }
@@ -412,7 +433,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Asking when we were in touch with a place (not when a workshop or the conference was) lists the rest too.
       if (q.places.length > 0 && q.kinds?.every((k) => CONTACT_KINDS.includes(k))) {
         // "När besökte vi Motala?": the visits first, then everything else the record says about Motala.
-        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
+        const about = whereEntries((e, at) => inPeriodAt(at) && ofUnit(e, at));
         model.entries = about.filter((e) => ofKind(e));
         model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
         if (model.entries.length === 0 && model.also.length > 0) {
@@ -440,12 +461,12 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       if (q.kinds && q.places.length > 0 && q.places.every(onlyNamed)) {
         model.yes = false;
         model.mentionedOnly = true;
-        model.nearest = model.entries = [...where];
+        model.nearest = model.entries = whereEntries();
         break;
       }
       model.yes = matching.length > 0;
       model.entries = matching;
-      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = [...where];
+      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = whereEntries();
       break;
     }
     case 'first':
@@ -471,7 +492,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
-        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
+        model.nearest = model.entries = whereEntries((e, at) => inPeriodAt(at) && ofUnit(e, at));
       }
   }
 
@@ -481,14 +502,16 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // whom ("Vilka besökte vi?" stays a list of places).
   const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
   if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
-  // The answer's entries are some of `where`, in its order: their positions are found by walking both.
-  let found: number[] | null = null;
-  const positions = () => {
+  // The answer's entries are some of `where`, in its order: their positions are found by walking both (or known,
+  // when they are the matching entries).
+  let found: readonly number[] | null = null;
+  const positions = (): readonly number[] => {
     if (found) return found;
+    if (model.entries === matching) return (found = matchingAt);
     const out: number[] = (found = []);
     for (let j = 0, k = 0; k < model.entries.length; k++) {
-      while (j < where.length && where[j] !== model.entries[k]) j++;
-      out.push(j < where.length ? atOf(j++) : index.recordPosition(model.entries[k]!));
+      while (j < whereLength && all[atOf(j)] !== model.entries[k]) j++;
+      out.push(j < whereLength ? atOf(j++) : index.recordPosition(model.entries[k]!));
     }
     return out;
   };
