@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replicateRecord } from '../bench/replicate.js';
 import type { Entry, RecordFile } from '../src/data/schema.js';
-import { listMarks, periodMarks } from '../src/question/facts.js';
+import { inDateOrder, listMarks, periodMarks } from '../src/question/facts.js';
 import { parseQuestion } from '../src/question/parse.js';
 import { selectAnswer } from '../src/question/select.js';
 import { answerSentence } from '../src/render/answer.js';
@@ -35,6 +35,9 @@ function expectSameAsEntries(index: RecordIndex): void {
   for (let k = 0; k < names.length; k += Math.max(1, Math.floor(names.length / 40))) {
     const lists = [names[k]!.entries, names[(k * 7) % names.length]!.entries];
     expect(marked(listMarks(index, lists))).toEqual([...new Set(positionsOf(index, lists.flat()))]);
+    const { entries, positions } = inDateOrder(index, lists);
+    expect(entries).toEqual(index.inDateOrder(lists));
+    expect(positions).toEqual(entries.map((e) => index.recordPosition(e)));
   }
 }
 

@@ -100,6 +100,8 @@ describe('the index follows single changes without a rebuild', () => {
       ['contact', 'Saga Nilsson'],
       ['contact', 'bibliotek'],
       ['visit', 'Norrbotten'],
+      ['visit', 'bibliotek'],
+      ['visit', 'Kiruna bibliotek'],
       ['ask', 'Vem träffade vi i Kiruna?'],
       ['ask', 'Vilka personer pratade vi med?'],
       ['ask', 'Vem ringde vi?'],

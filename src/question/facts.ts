@@ -170,11 +170,7 @@ export function listMarks(index: RecordIndex, lists: readonly (readonly Entry[])
   return marks;
 }
 
-/**
- * The entries overlapping a span (what RecordIndex.timeline gives), marked by record position, and how many: the
- * same walk of the date order, over numbers. A year is a third of the record.
- */
-export function periodMarks(index: RecordIndex, span: MonthSpan): { marks: Uint8Array; count: number } {
+function datedFacts(index: RecordIndex): DatedFacts {
   const got = current(index);
   if (!got.dated) {
     const dated = index.chronological;
@@ -184,7 +180,33 @@ export function periodMarks(index: RecordIndex, span: MonthSpan): { marks: Uint8
     for (let j = 0; j < dated.length; j++) maxSpan = Math.max(maxSpan, end[j]! - start[j]!);
     got.dated = { position: Int32Array.from(dated, (e) => index.recordPosition(e)), start, end, maxSpan };
   }
-  const { position, start, end, maxSpan } = got.dated;
+  return got.dated;
+}
+
+/**
+ * The entries of these lists (see listPositions) in date order, each once, with their record positions: what
+ * RecordIndex.inDateOrder gives, from the numbers kept here ("bibliotek" names thousands of places).
+ */
+export function inDateOrder(index: RecordIndex, lists: readonly (readonly Entry[])[]): { entries: Entry[]; positions: number[] } {
+  const marks = listMarks(index, lists);
+  const { position } = datedFacts(index);
+  const dated = index.chronological;
+  const entries: Entry[] = [];
+  const positions: number[] = [];
+  for (let j = 0; j < position.length; j++) {
+    if (position[j]! < 0 || marks[position[j]!] !== 1) continue;
+    entries.push(dated[j]!);
+    positions.push(position[j]!);
+  }
+  return { entries, positions };
+}
+
+/**
+ * The entries overlapping a span (what RecordIndex.timeline gives), marked by record position, and how many: the
+ * same walk of the date order, over numbers. A year is a third of the record.
+ */
+export function periodMarks(index: RecordIndex, span: MonthSpan): { marks: Uint8Array; count: number } {
+  const { position, start, end, maxSpan } = datedFacts(index);
   const [from, to] = [monthNumber(span.start), monthNumber(span.end)];
   const earliest = from - maxSpan;
   const lo = lowerBound(start.length, (j) => start[j]! < earliest);

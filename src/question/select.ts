@@ -216,11 +216,21 @@ const noUnnamed = (): Unnamed => ({ bodies: [], kindsAndPeriods: [], without: []
 export function commandAnswer(
   shape: Shape,
   entries: readonly Entry[],
+  /** record: the index and the entries' record positions, one for each of `entries` (a who-answer needs them). */
   options: { subject?: string; kinds?: readonly Kind[]; record?: { index: RecordIndex; positions: ArrayLike<number> } } = {},
 ): AnswerModel {
-  const kinds = options.kinds;
-  const first = kinds ? entries.filter((e) => kinds.includes(e.kind)) : [...entries];
-  const also = kinds ? entries.filter((e) => !kinds.includes(e.kind)) : [];
+  const { kinds, record } = options;
+  const first: Entry[] = [];
+  const also: Entry[] = [];
+  // With the entries' record positions, their kinds are read as numbers (see facts.ts), not from each entry.
+  const facts = kinds && record ? entryFacts(record.index) : null;
+  const asked = facts ? Uint8Array.from(facts.kinds, (k) => (kinds!.includes(k) ? 1 : 0)) : null;
+  for (let j = 0; j < entries.length; j++) {
+    const e = entries[j]!;
+    const at = record ? record.positions[j]! : -1;
+    const yes = !kinds || (asked && at >= 0 ? asked[facts!.kind[at]!] === 1 : kinds.includes(e.kind));
+    (yes ? first : also).push(e);
+  }
   const [main, rest] = first.length > 0 ? [first, also] : [also, []];
   const missingKinds = kinds && first.length === 0 && also.length > 0 ? [...kinds] : null;
   const model: AnswerModel = {

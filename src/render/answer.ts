@@ -158,16 +158,27 @@ const kindWord = (kind: Kind, locale: Locale) => KIND_WORDS[locale][kind];
 function byLabel(entries: readonly Entry[], locale: Locale): Map<string, Entry[]> {
   const labels = new Map<string, string>();
   const groups = new Map<string, Entry[]>();
+  // Entries in date order come in runs of one period: a run's next entry joins its group without a lookup.
+  let last: { period: Entry['period']; group: Entry[] } | null = null;
   for (const e of entries) {
+    if (last && sameWhen(last.period, e.period, locale)) {
+      last.group.push(e);
+      continue;
+    }
     const w = when(e, locale);
     let label = labels.get(w);
     if (label === undefined) labels.set(w, (label = upperFirst(w)));
-    const group = groups.get(label);
+    let group = groups.get(label);
     if (group) group.push(e);
-    else groups.set(label, [e]);
+    else groups.set(label, (group = [e]));
+    last = { period: e.period, group };
   }
   return groups;
 }
+
+/** Whether two periods are worded alike by `when` (what its wording depends on is the same). */
+const sameWhen = (a: Entry['period'], b: Entry['period'], locale: Locale) =>
+  a === b || (locale === 'en' ? a.start === b.start && a.end === b.end : a.label === b.label);
 
 // Swedish nouns in -besök and -samtal are neuter ("ett besök"); the other kinds are common gender ("en studieresa").
 const NEUTER = new Set<Kind>(['visit', 'study-visit', 'phone-call', 'conversation']);
