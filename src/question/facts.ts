@@ -24,6 +24,11 @@ export interface WhoFacts {
   /** The number of the entry's kind and period (as the record dates it). */
   kindPeriod: Int32Array;
   kindPeriods: number;
+  /**
+   * Entry i's name range, body and kind-and-period together (at 4i … 4i + 3: nameStart[i], nameStart[i + 1], body[i],
+   * kindPeriod[i]): a who-answer reads them for entries scattered over the record, one memory line an entry.
+   */
+  packed: Int32Array;
 }
 
 export const NAMED = -2;
@@ -274,7 +279,10 @@ function factsOf(entries: readonly Entry[]): WhoFacts {
     kindPeriod[i] = number(kindPeriods, `${e.kind}\u0000${e.period.label}\u0000${e.period.start}\u0000${e.period.end}`);
   });
   nameStart[entries.length] = nameIds.length;
+  const packed = new Int32Array(4 * entries.length);
+  for (let i = 0; i < entries.length; i++) packed.set([nameStart[i]!, nameStart[i + 1]!, body[i]!, kindPeriod[i]!], 4 * i);
   return {
+    packed,
     nameStart,
     nameIds: Int32Array.from(nameIds),
     nameAt: Int32Array.from(nameAt),

@@ -262,19 +262,20 @@ export function commandAnswer(
 function collectPeople(model: AnswerModel, index: RecordIndex, positions: ArrayLike<number>): void {
   const facts = whoFacts(index);
   const all = index.entries;
-  const { nameStart, nameIds, nameAt, body, kindPeriod } = facts;
+  const { packed, nameIds, nameAt } = facts;
   const seenName = new Uint8Array(facts.names);
   const seenBody = new Uint8Array(facts.bodies);
   const seenKindPeriod = new Uint8Array(facts.kindPeriods);
   for (let j = 0; j < positions.length; j++) {
     const i = positions[j]!;
-    for (let k = nameStart[i]!; k < nameStart[i + 1]!; k++) {
+    const o = 4 * i;
+    for (let k = packed[o]!, end = packed[o + 1]!; k < end; k++) {
       const name = nameIds[k]!;
       if (seenName[name] === 1) continue;
       seenName[name] = 1;
       model.people.push(all[i]!.people[nameAt[k]!]!);
     }
-    const b = body[i]!;
+    const b = packed[o + 2]!;
     if (b === NAMED) continue;
     if (b === NO_ONE) {
       model.unnamed.without.push(all[i]!);
@@ -284,7 +285,7 @@ function collectPeople(model: AnswerModel, index: RecordIndex, positions: ArrayL
       seenBody[b] = 1;
       model.unnamed.bodies.push(all[i]!.people[0]!);
     }
-    const kp = kindPeriod[i]!;
+    const kp = packed[o + 3]!;
     if (seenKindPeriod[kp] === 0) {
       seenKindPeriod[kp] = 1;
       model.unnamed.kindsAndPeriods.push(all[i]!);
