@@ -7,7 +7,8 @@ import { selectAnswer } from '../src/question/select.js';
 import { answerSentence } from '../src/render/answer.js';
 import type { MonthSpan } from '../src/search/period.js';
 import { RecordIndex } from '../src/search/engine.js';
-import { record } from './helpers/record.js';
+import { command, record } from './helpers/record.js';
+import { runCommand } from '../src/commands/registry.js';
 
 /** Spans over the record's whole range and past it: single months, terms, years, and spans longer than any entry. */
 function spans(index: RecordIndex): MonthSpan[] {
@@ -59,6 +60,30 @@ describe('per-record-version marks (question/facts.ts)', () => {
     index.add({ ...moved, id: `${moved.id}-long`, period: { label: 'Våren 2001–hösten 2030', start: '2001-01', end: '2030-12' } });
     expectSameAsEntries(index);
     expect(marked(periodMarks(index, { start: '2001-01', end: '2001-01' }).marks)).toContain(index.entries.findIndex((e) => e.id === `${moved.id}-long`));
+  });
+});
+
+const WHENS = ['När besökte vi Motala?', 'when did we visit are?', 'När ringde vi bibliotek i Norrland?', 'When did we visit libraries outside Stockholm County?', 'När hölls workshoparna?'];
+
+describe('a when-answer grouped by period numbers (AnswerModel.periodsOf)', () => {
+  it('words what grouping the entries themselves words, for questions and /visit, whole and cut to a message', () => {
+    const generated = replicateRecord(1500, 11);
+    let grouped = 0;
+    for (const entries of [record.entries, generated.entries.slice(0, 200), generated.entries]) {
+      const index = new RecordIndex({ record: record.record, entries } satisfies RecordFile);
+      const models = [
+        ...WHENS.map((text) => selectAnswer(parseQuestion(text, index), index)),
+        ...['Motala', 'bibliotek', 'Norrland', 'Stockholms län'].map((text) => runCommand(command('visit'), { text }, index, 'sv').answer!),
+      ];
+      for (const model of models) {
+        if (!model?.periodsOf) continue;
+        grouped++;
+        for (const locale of ['sv', 'en'] as const) {
+          for (const shown of [Infinity, 2000, 300]) expect(answerSentence(model, locale, shown)).toBe(answerSentence({ ...model, periodsOf: undefined }, locale, shown));
+        }
+      }
+    }
+    expect(grouped).toBeGreaterThan(15);
   });
 });
 

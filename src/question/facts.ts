@@ -63,6 +63,13 @@ export interface EntryFacts {
   start: Int32Array;
 }
 
+/** Each entry's period as a number (alike in label, start and end: one number), by record position. */
+export interface PeriodFacts {
+  period: Int32Array;
+  /** For each number, the period of the first entry that has it. */
+  periods: Entry['period'][];
+}
+
 interface Kept {
   version: number;
   flags?: Int8Array;
@@ -73,6 +80,7 @@ interface Kept {
   contacts: WeakMap<Contact, Int32Array>;
   lists?: WeakMap<readonly Entry[], Int32Array>;
   dated?: DatedFacts;
+  periods?: PeriodFacts;
 }
 
 /** The date order (RecordIndex.chronological) as numbers: record position, first and last month of each entry. */
@@ -137,6 +145,21 @@ export function placeFacts(index: RecordIndex): PlaceFacts {
   const got = current(index);
   got.places ??= placeFactsOf(index.entries);
   return got.places;
+}
+
+export function periodFacts(index: RecordIndex): PeriodFacts {
+  const got = current(index);
+  if (!got.periods) {
+    const ids = new Map<string, number>();
+    const periods: Entry['period'][] = [];
+    const period = Int32Array.from(index.entries, (e) => {
+      const id = number(ids, `${e.period.label}\u0000${e.period.start}\u0000${e.period.end}`);
+      if (id === periods.length) periods.push(e.period);
+      return id;
+    });
+    got.periods = { period, periods };
+  }
+  return got.periods;
 }
 
 /** A contact's entries as record positions (see RecordIndex.recordPosition), kept with the facts. */

@@ -1,7 +1,7 @@
 import type { Entry, Kind, Person, Place } from '../data/schema.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
-import { entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
+import { entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodFacts, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -65,6 +65,11 @@ export interface AnswerModel {
    * (in the order first met): what the sentence words, read from numbers, not from a land's 50,000 entries.
    */
   listed?: { count: number; first: { name: string; kindsAndPeriods: Entry[] }[] };
+  /**
+   * For when: each of `entries`' period as a number (see facts.ts), and a period object for each number, so that
+   * the answer groups a land's tens of thousands of entries by period without reading each entry.
+   */
+  periodsOf?: { ids: Int32Array; periods: Entry['period'][] };
   /** For where: the places of the entries, each name once where it first comes, as its last mention gives it. */
   places: Place[];
   misses: Miss[];
@@ -172,6 +177,12 @@ function itemsOf(unit: Unit | null, index: RecordIndex, positions: ArrayLike<num
   return items;
 }
 
+/** See AnswerModel.periodsOf. */
+function periodsOf(index: RecordIndex, positions: readonly number[]): NonNullable<AnswerModel['periodsOf']> {
+  const { period, periods } = periodFacts(index);
+  return { ids: Int32Array.from(positions, (at) => period[at]!), periods };
+}
+
 /** See AnswerModel.listed. */
 function listedOf(index: RecordIndex, positions: readonly number[]): NonNullable<AnswerModel['listed']> {
   const { listedAs, listed } = placeFacts(index);
@@ -222,6 +233,8 @@ export function commandAnswer(
   const { kinds, record } = options;
   const first: Entry[] = [];
   const also: Entry[] = [];
+  const firstAt: number[] = [];
+  const alsoAt: number[] = [];
   // With the entries' record positions, their kinds are read as numbers (see facts.ts), not from each entry.
   const facts = kinds && record ? entryFacts(record.index) : null;
   const asked = facts ? Uint8Array.from(facts.kinds, (k) => (kinds!.includes(k) ? 1 : 0)) : null;
@@ -230,8 +243,10 @@ export function commandAnswer(
     const at = record ? record.positions[j]! : -1;
     const yes = !kinds || (asked && at >= 0 ? asked[facts!.kind[at]!] === 1 : kinds.includes(e.kind));
     (yes ? first : also).push(e);
+    (yes ? firstAt : alsoAt).push(at);
   }
   const [main, rest] = first.length > 0 ? [first, also] : [also, []];
+  const mainAt = first.length > 0 ? firstAt : alsoAt;
   const missingKinds = kinds && first.length === 0 && also.length > 0 ? [...kinds] : null;
   const model: AnswerModel = {
     shape,
@@ -250,6 +265,7 @@ export function commandAnswer(
     places: [],
     reading: null,
   };
+  if (shape === 'when' && record && mainAt.every((at) => at >= 0)) model.periodsOf = periodsOf(record.index, mainAt);
   if (shape === 'who') {
     // A who-answer reads its entries' people by record position (see facts.ts): the caller has them.
     if (!options.record) throw new Error('a who-answer needs the record and its entries\' positions');
@@ -529,6 +545,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
   if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
   if (model.shape === 'where') model.places = placesOf(index, positions());
+  if (model.shape === 'when' && model.entries.length > 0) model.periodsOf = periodsOf(index, positions());
   const listing = model.shape === 'which' || model.shape === 'what-happened';
   if (listing && (model.unit === 'libraries' || model.unit === 'places') && model.entries.length > 0) model.listed = listedOf(index, positions());
   return model;

@@ -17,7 +17,7 @@ import { reportLine } from './living-format.js';
 // Keyed by what the wording depends on (the label in Swedish, the months in English) without making a key string.
 const WHEN_SV = new Map<string, string>();
 const WHEN_EN = new Map<string, Map<string, string>>();
-const when = (e: Entry, locale: Locale) => {
+const when = (e: Pick<Entry, 'period'>, locale: Locale) => {
   const { period } = e;
   let words = WHEN_SV;
   let key = period.label;
@@ -155,9 +155,25 @@ const KIND_WORDS = Object.fromEntries(
 const kindWord = (kind: Kind, locale: Locale) => KIND_WORDS[locale][kind];
 
 /** Entries under their period as worded in a sentence's start ("Våren 2017"), periods in the order they first come. */
-function byLabel(entries: readonly Entry[], locale: Locale): Map<string, Entry[]> {
+function byLabel(entries: readonly Entry[], locale: Locale, periodsOf?: AnswerModel['periodsOf']): Map<string, Entry[]> {
   const labels = new Map<string, string>();
   const groups = new Map<string, Entry[]>();
+  if (periodsOf) {
+    // Each period number is worded once; its entries join their group without being read.
+    const { ids, periods } = periodsOf;
+    const groupOf: (Entry[] | undefined)[] = [];
+    for (let j = 0; j < entries.length; j++) {
+      let group = groupOf[ids[j]!];
+      if (!group) {
+        const label = upperFirst(when({ period: periods[ids[j]!]! }, locale));
+        group = groups.get(label);
+        if (!group) groups.set(label, (group = []));
+        groupOf[ids[j]!] = group;
+      }
+      group.push(entries[j]!);
+    }
+    return groups;
+  }
   // Entries in date order come in runs of one period: a run's next entry joins its group without a lookup.
   let last: { period: Entry['period']; group: Entry[] } | null = null;
   for (const e of entries) {
@@ -278,7 +294,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
       // worded only until the reader has more than they are shown.
       const periods: string[] = [];
       let length = none.length;
-      for (const [label, es] of byLabel(entries, locale)) {
+      for (const [label, es] of byLabel(entries, locale, model.periodsOf)) {
         const period = `${label}: ${listOf(es, (e) => entryPhrase(e, locale), locale)}`;
         periods.push(period);
         length += period.length + 2;
