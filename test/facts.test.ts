@@ -115,3 +115,25 @@ describe('a list of libraries or places (AnswerModel.listed)', () => {
     expect(listed).toBeGreaterThan(20);
   });
 });
+
+describe('contacts named exactly (ContactBook.namedExactly)', () => {
+  it('are those whose name or organisation is the key, also after changes in place', () => {
+    const generated = replicateRecord(1500, 13);
+    const index = new RecordIndex(generated);
+    const check = () => {
+      const book = index.contacts;
+      const keys = [...new Set(book.contacts.flatMap((c) => book.namedAs(c)))].slice(0, 300);
+      for (const key of [...keys, 'bibliotek', 'ingen sådan']) {
+        expect([...book.namedExactly(key)].sort((a, b) => book.contacts.indexOf(a) - book.contacts.indexOf(b)), key).toEqual(
+          book.contacts.filter((c) => book.namedAs(c).includes(key)),
+        );
+      }
+    };
+    check();
+    const moved = index.entries[3]!;
+    index.remove(moved.id);
+    index.add({ ...moved, id: `${moved.id}-2`, people: [{ name: 'Ny Person', role: 'bibliotekarie', organisation: 'Nytt bibliotek' }] });
+    check();
+    expect([...index.contacts.namedExactly('ny person')].map((c) => c.name)).toEqual(['Ny Person']);
+  });
+});

@@ -42,7 +42,8 @@ export const contact: CommandSpec = {
     // A query that names a person or an organisation exactly ("Regionbibliotek Östergötland") is about them, not
     // about everyone who shares one of its words (Julia Larsson, also in Östergötland).
     const key = words(fold(text)).join(' ');
-    const exact = hits.filter((h) => index.contacts.namedAs(h.contact).includes(key));
+    const named = index.contacts.namedExactly(key);
+    const exact = named.size === 0 ? [] : hits.filter((h) => named.has(h.contact));
     const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
     // Each entry once, as first met: marked by record position, not put in a Set (a role thousands hold).
     const seen = new Uint8Array(index.entries.length);

@@ -91,6 +91,7 @@ function coveredBy(contacts: Iterable<Contact>): (org: string) => boolean {
   };
 }
 
+const NO_CONTACTS: ReadonlySet<Contact> = new Set();
 const organisationContacts = new WeakSet<Contact>();
 const isOrganisationOnly = (c: Contact) => organisationContacts.has(c);
 
@@ -123,6 +124,8 @@ export class ContactBook {
    * them all by it, and reading it through each contact's first entry was most of that. Dropped on any change.
    */
   private firstMonths: Int32Array | undefined;
+  /** See namedExactly. */
+  private byName: Map<string, Set<Contact>> | undefined;
   /** The cached index to load from, dropped once loaded (or once the contacts changed: it no longer fits). */
   private serialised: SerialisedText | undefined;
 
@@ -201,6 +204,7 @@ export class ContactBook {
   private reindex(contacts: readonly Contact[]): void {
     this.serialised = undefined;
     this.firstMonths = undefined;
+    this.byName = undefined;
     const index = this.built;
     if (!index) return;
     for (const contact of contacts) {
@@ -269,6 +273,25 @@ export class ContactBook {
       this.keys.set(contact, keys);
     }
     return keys;
+  }
+
+  /**
+   * The contacts whose name or organisation is exactly these folded words (see namedAs): a query naming no one
+   * exactly ("bibliotek") then need not ask it of the thousands of contacts it finds. Made when first asked, dropped
+   * on any change.
+   */
+  namedExactly(key: string): ReadonlySet<Contact> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const contact of this.contacts) {
+        for (const name of this.namedAs(contact)) {
+          const set = this.byName.get(name);
+          if (set) set.add(contact);
+          else this.byName.set(name, new Set([contact]));
+        }
+      }
+    }
+    return this.byName.get(key) ?? NO_CONTACTS;
   }
 
   /** Contacts matching the query's concepts (see lookup for the rules), best first. */
