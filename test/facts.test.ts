@@ -3,7 +3,7 @@ import { replicateRecord } from '../bench/replicate.js';
 import type { Entry, RecordFile } from '../src/data/schema.js';
 import { inDateOrder, listMarks, periodMarks } from '../src/question/facts.js';
 import { parseQuestion } from '../src/question/parse.js';
-import { selectAnswer } from '../src/question/select.js';
+import { commandAnswer, selectAnswer } from '../src/question/select.js';
 import { answerSentence } from '../src/render/answer.js';
 import type { MonthSpan } from '../src/search/period.js';
 import { RecordIndex } from '../src/search/engine.js';
@@ -135,5 +135,33 @@ describe('contacts named exactly (ContactBook.namedExactly)', () => {
     index.add({ ...moved, id: `${moved.id}-2`, people: [{ name: 'Ny Person', role: 'bibliotekarie', organisation: 'Nytt bibliotek' }] });
     check();
     expect([...index.contacts.namedExactly('ny person')].map((c) => c.name)).toEqual(['Ny Person']);
+  });
+});
+
+describe('a who-answer read contact by contact (contactWho)', () => {
+  it('says what reading the contacts\' entries one by one says, also after changes in place', () => {
+    const generated = replicateRecord(2000, 17);
+    const index = new RecordIndex(generated);
+    const queries = ['bibliotek', 'projektledare', 'samordnare', 'bibliotekschef', 'Svensson', 'coordinator', 'kommun', 'Malmö'];
+    const check = () => {
+      let compared = 0;
+      for (const text of queries) {
+        const model = runCommand(command('contact'), { text }, index, 'sv').answer;
+        if (!model) continue;
+        compared++;
+        const positions = model.entries.map((e) => index.recordPosition(e));
+        const plain = commandAnswer('who', model.entries, { record: { index, positions } });
+        expect(model.people, text).toEqual(plain.people);
+        expect(model.unnamed, text).toEqual(plain.unnamed);
+        for (const locale of ['sv', 'en'] as const) expect(answerSentence(model, locale)).toBe(answerSentence(plain, locale));
+      }
+      expect(compared).toBeGreaterThan(4);
+    };
+    check();
+    const moved = index.entries[7]!;
+    index.remove(moved.id);
+    index.add({ ...moved, id: `${moved.id}-2`, people: [] });
+    index.add({ ...index.entries[9]!, id: 'another', people: [{ name: 'Ny Person', role: 'samordnare', organisation: 'Nytt bibliotek' }] });
+    check();
   });
 });

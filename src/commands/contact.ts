@@ -59,7 +59,7 @@ export const contact: CommandSpec = {
         entries.push(index.entries[at]!);
       }
     }
-    const answer = commandAnswer('who', entries, { record: { index, positions } });
+    const answer = commandAnswer('who', entries, { record: { index, positions }, contacts });
     return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

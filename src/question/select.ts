@@ -1,7 +1,8 @@
 import type { Entry, Kind, Person, Place } from '../data/schema.js';
+import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
-import { entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodFacts, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
+import { contactWho, entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodFacts, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -178,7 +179,7 @@ function itemsOf(unit: Unit | null, index: RecordIndex, positions: ArrayLike<num
 }
 
 /** See AnswerModel.periodsOf. */
-function periodsOf(index: RecordIndex, positions: readonly number[]): NonNullable<AnswerModel['periodsOf']> {
+function periodsOf(index: RecordIndex, positions: ArrayLike<number>): NonNullable<AnswerModel['periodsOf']> {
   const { period, periods } = periodFacts(index);
   return { ids: Int32Array.from(positions, (at) => period[at]!), periods };
 }
@@ -228,17 +229,24 @@ export function commandAnswer(
   shape: Shape,
   entries: readonly Entry[],
   /** record: the index and the entries' record positions, one for each of `entries` (a who-answer needs them). */
-  options: { subject?: string; kinds?: readonly Kind[]; record?: { index: RecordIndex; positions: ArrayLike<number> } } = {},
+  options: {
+    subject?: string;
+    kinds?: readonly Kind[];
+    record?: { index: RecordIndex; positions: ArrayLike<number> };
+    /** For a who-answer: the contacts whose entries, each once as first met, are `entries` (read contact by contact). */
+    contacts?: readonly Contact[];
+  } = {},
 ): AnswerModel {
   const { kinds, record } = options;
-  const first: Entry[] = [];
+  // Without kinds every entry is first: a copy (the caller's list may be the gazetteer's own, which changes).
+  const first: Entry[] = kinds ? [] : entries.slice();
   const also: Entry[] = [];
   const firstAt: number[] = [];
   const alsoAt: number[] = [];
   // With the entries' record positions, their kinds are read as numbers (see facts.ts), not from each entry.
   const facts = kinds && record ? entryFacts(record.index) : null;
   const asked = facts ? Uint8Array.from(facts.kinds, (k) => (kinds!.includes(k) ? 1 : 0)) : null;
-  for (let j = 0; j < entries.length; j++) {
+  for (let j = 0; kinds && j < entries.length; j++) {
     const e = entries[j]!;
     const at = record ? record.positions[j]! : -1;
     const yes = !kinds || (asked && at >= 0 ? asked[facts!.kind[at]!] === 1 : kinds.includes(e.kind));
@@ -246,7 +254,7 @@ export function commandAnswer(
     (yes ? firstAt : alsoAt).push(at);
   }
   const [main, rest] = first.length > 0 ? [first, also] : [also, []];
-  const mainAt = first.length > 0 ? firstAt : alsoAt;
+  const mainAt: ArrayLike<number> = !kinds ? (record?.positions ?? []) : first.length > 0 ? firstAt : alsoAt;
   const missingKinds = kinds && first.length === 0 && also.length > 0 ? [...kinds] : null;
   const model: AnswerModel = {
     shape,
@@ -265,13 +273,51 @@ export function commandAnswer(
     places: [],
     reading: null,
   };
-  if (shape === 'when' && record && mainAt.every((at) => at >= 0)) model.periodsOf = periodsOf(record.index, mainAt);
+  if (shape === 'when' && record && Array.prototype.every.call(mainAt, (at: number) => at >= 0)) model.periodsOf = periodsOf(record.index, mainAt);
   if (shape === 'who') {
     // A who-answer reads its entries' people by record position (see facts.ts): the caller has them.
     if (!options.record) throw new Error('a who-answer needs the record and its entries\' positions');
-    collectPeople(model, options.record.index, options.record.positions);
+    if (options.contacts) collectPeopleOf(model, options.record.index, options.contacts);
+    else collectPeople(model, options.record.index, options.record.positions);
   }
   return model;
+}
+
+/**
+ * The same as collectPeople of the entries of these contacts, each once as first met (what /contact answers on),
+ * read contact by contact from what is kept of each (see contactWho).
+ */
+function collectPeopleOf(model: AnswerModel, index: RecordIndex, contacts: readonly Contact[]): void {
+  const facts = whoFacts(index);
+  const all = index.entries;
+  const seenName = new Uint8Array(facts.names);
+  const seenBody = new Uint8Array(facts.bodies);
+  const seenKindPeriod = new Uint8Array(facts.kindPeriods);
+  const seenEntry = new Uint8Array(all.length);
+  for (const contact of contacts) {
+    const who = contactWho(index, contact);
+    let t = 3;
+    for (const end = t + who[0]!; t < end; t += 3) {
+      if (seenName[who[t]!] === 1) continue;
+      seenName[who[t]!] = 1;
+      model.people.push(all[who[t + 1]!]!.people[who[t + 2]!]!);
+    }
+    for (const end = t + who[1]!; t < end; t += 2) {
+      if (seenBody[who[t]!] === 1) continue;
+      seenBody[who[t]!] = 1;
+      model.unnamed.bodies.push(all[who[t + 1]!]!.people[0]!);
+    }
+    for (const end = t + who[2]!; t < end; t += 2) {
+      if (seenKindPeriod[who[t]!] === 1) continue;
+      seenKindPeriod[who[t]!] = 1;
+      model.unnamed.kindsAndPeriods.push(all[who[t + 1]!]!);
+    }
+    for (; t < who.length; t++) {
+      if (seenEntry[who[t]!] === 1) continue;
+      seenEntry[who[t]!] = 1;
+      model.unnamed.without.push(all[who[t]!]!);
+    }
+  }
 }
 
 /** The named people and what is said of the unnamed (see AnswerModel) of the model's entries, at these positions. */
