@@ -47,7 +47,6 @@ export const contact: CommandSpec = {
     const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
     // Each entry once, as first met: marked by record position, not put in a Set (a role thousands hold).
     const seen = new Uint8Array(index.entries.length);
-    const positions: number[] = [];
     const entries: Entry[] = [];
     for (const c of contacts) {
       const list = contactPositions(index, c);
@@ -55,11 +54,10 @@ export const contact: CommandSpec = {
         const at = list[k]!;
         if (seen[at] === 1) continue;
         seen[at] = 1;
-        positions.push(at);
         entries.push(index.entries[at]!);
       }
     }
-    const answer = commandAnswer('who', entries, { record: { index, positions }, contacts });
+    const answer = commandAnswer('who', entries, { contacts: { index, contacts } });
     return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

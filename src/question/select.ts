@@ -233,8 +233,11 @@ export function commandAnswer(
     subject?: string;
     kinds?: readonly Kind[];
     record?: { index: RecordIndex; positions: ArrayLike<number> };
-    /** For a who-answer: the contacts whose entries, each once as first met, are `entries` (read contact by contact). */
-    contacts?: readonly Contact[];
+    /**
+     * For a who-answer, in place of `record`: the contacts whose entries, each once as first met, are `entries`
+     * (read contact by contact, see contactWho).
+     */
+    contacts?: { index: RecordIndex; contacts: readonly Contact[] };
   } = {},
 ): AnswerModel {
   const { kinds, record } = options;
@@ -276,9 +279,9 @@ export function commandAnswer(
   if (shape === 'when' && record && Array.prototype.every.call(mainAt, (at: number) => at >= 0)) model.periodsOf = periodsOf(record.index, mainAt);
   if (shape === 'who') {
     // A who-answer reads its entries' people by record position (see facts.ts): the caller has them.
-    if (!options.record) throw new Error('a who-answer needs the record and its entries\' positions');
-    if (options.contacts) collectPeopleOf(model, options.record.index, options.contacts);
-    else collectPeople(model, options.record.index, options.record.positions);
+    if (options.contacts) collectPeopleOf(model, options.contacts.index, options.contacts.contacts);
+    else if (options.record) collectPeople(model, options.record.index, options.record.positions);
+    else throw new Error('a who-answer needs the record and its entries\' positions, or its contacts');
   }
   return model;
 }
