@@ -47,7 +47,6 @@ function noneOf(kinds: readonly Kind[], locale: Locale): string {
   return sv ? 'ingen sådan aktivitet' : 'no such activity';
 }
 
-
 /** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
 function list(all: readonly string[], locale: Locale): string {
   return listOf(all, (s) => s, locale);
@@ -364,6 +363,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
           const { count, first } = model.listed;
           return `${count} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${listOf(first, (g) => `${g.name} (${groupedKinds(g.kindsAndPeriods, locale)})`, locale, count)}.`;
         }
+        // A model made without the record's numbers (an answer's own entries are grouped, read one by one).
         const byPlace = new Map<string, Entry[]>();
         for (const e of entries) {
           const name = e.places.at(-1)?.name ?? e.title;
