@@ -165,3 +165,27 @@ describe('a who-answer read contact by contact (contactWho)', () => {
     check();
   });
 });
+
+describe('relevant entries marked by record position (RecordIndex.relevantMarks)', () => {
+  it('mark what relevant() lists, also after changes in place', () => {
+    const generated = replicateRecord(2000, 19);
+    const index = new RecordIndex(generated);
+    const queries = ['bibliotek', 'medborgarservice', 'workshop', 'studiebesök', 'Motala', 'våren 2017', 'learing centre', 'digital kompetens', 'ingenting alls'];
+    const check = () => {
+      for (const query of queries) {
+        for (const share of [0, 0.21, 0.9]) {
+          const { marks, count } = index.relevantMarks(query, share);
+          const relevant = index.relevant(query, share);
+          expect(marked(marks), query).toEqual(positionsOf(index, relevant));
+          expect(count).toBe(relevant.length);
+        }
+      }
+    };
+    check();
+    const moved = index.entries[5]!;
+    index.remove(moved.id);
+    index.remove(index.entries[50]!.id);
+    index.add({ ...moved, id: `${moved.id}-again`, title: `${moved.title} (medborgarservice)` });
+    check();
+  });
+});

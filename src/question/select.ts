@@ -375,15 +375,17 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   if (!perPlace) for (const p of missingPlaces) misses.push({ kind: 'place', text: p.label, sweden: p.sweden });
   // The words left over are searched together. A word that finds nothing is dropped when it is an ordinary word
   // ("följde", "deltog"); when it is written as a name ("Anna Svensson") the record not having it is the answer.
-  let relevant: Entry[] | null = null;
+  // By record position (see RecordIndex.relevantMarks): a common word selects tens of thousands of entries.
+  let relevant: Uint8Array | null = null;
   const known = q.terms.filter((term) => index.finds(term));
   const unknownNames = q.nameTerms.filter((term) => !known.includes(term));
   if (unknownNames.length > 0) misses.push({ kind: 'terms', terms: unknownNames });
   else if (known.length > 0) {
     // The words together first ("job centre" is Arbetsförmedlingen, not every "centre"), then the known ones. Hits
     // far below the best are words merely brushing an entry ("staff" in "multilingual staff"), not what was asked.
-    relevant = index.relevant(q.terms.join(' '), RELEVANT_SHARE);
-    if (relevant.length === 0) relevant = index.relevant(known.join(' '), RELEVANT_SHARE);
+    let found = index.relevantMarks(q.terms.join(' '), RELEVANT_SHARE);
+    if (found.count === 0) found = index.relevantMarks(known.join(' '), RELEVANT_SHARE);
+    relevant = found.marks;
   }
 
   const reading: Reading = {
@@ -420,11 +422,8 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // words, in record order. Each constraint marks its entries by record position and one pass reads the marks: at
   // 100,000 entries, sets of a land's 50,000 entries were most of an answer's time.
   const entriesAt = (constraints: readonly PlaceConstraint[]) => constraints.flatMap((p) => p.places.map((n) => n.entries));
-  const marks = q.places.length > 0 ? listMarks(index, entriesAt(q.places)) : relevant ? index.recordMarks([relevant]) : q.excluded.length > 0 ? new Uint8Array(all.length).fill(1) : null;
-  if (marks && q.places.length > 0 && relevant) {
-    const also = index.recordMarks([relevant]);
-    for (let i = 0; i < marks.length; i++) marks[i]! &= also[i]!;
-  }
+  const marks = q.places.length > 0 ? listMarks(index, entriesAt(q.places)) : relevant ? relevant : q.excluded.length > 0 ? new Uint8Array(all.length).fill(1) : null;
+  if (marks && q.places.length > 0 && relevant) for (let i = 0; i < marks.length; i++) marks[i]! &= relevant[i]!;
   if (marks && q.excluded.length > 0) {
     const excluded = listMarks(index, entriesAt(q.excluded));
     for (let i = 0; i < marks.length; i++) if (excluded[i] === 1) marks[i] = 0;
