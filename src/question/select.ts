@@ -181,7 +181,10 @@ function itemsOf(unit: Unit | null, index: RecordIndex, positions: ArrayLike<num
 /** See AnswerModel.periodsOf. */
 function periodsOf(index: RecordIndex, positions: ArrayLike<number>): NonNullable<AnswerModel['periodsOf']> {
   const { period, periods } = periodFacts(index);
-  return { ids: Int32Array.from(positions, (at) => period[at]!), periods };
+  // A loop, not Int32Array.from with a function: that reads 30,000 positions through an iterator and a call each.
+  const ids = new Int32Array(positions.length);
+  for (let j = 0; j < positions.length; j++) ids[j] = period[positions[j]!]!;
+  return { ids, periods };
 }
 
 /** See AnswerModel.listed. */
