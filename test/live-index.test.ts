@@ -94,16 +94,23 @@ describe('the index follows single changes without a rebuild', () => {
     }
   });
 
-  it('answers worded from what is kept between questions (record positions, who facts) follow changes', () => {
+  it('answers worded from what is kept between questions (record positions, who, place, period and own-work facts) follow changes', () => {
     const questions = [
       ['contact', 'bibliotekarie'],
       ['contact', 'Saga Nilsson'],
       ['contact', 'bibliotek'],
       ['visit', 'Norrbotten'],
+      ['visit', 'bibliotek'],
+      ['visit', 'Kiruna bibliotek'],
       ['ask', 'Vem träffade vi i Kiruna?'],
       ['ask', 'Vilka personer pratade vi med?'],
       ['ask', 'Vem ringde vi?'],
       ['ask', 'Vilka bibliotek besökte vi?'],
+      ['ask', 'Vilka platser besökte vi utanför Stockholms län?'],
+      ['ask', 'Vilka bibliotek i Norrland besökte vi?'],
+      ['ask', 'Hur många kommuner hade vi kontakt med hösten 2017?'],
+      ['ask', 'Gjorde vi någon enkät?'],
+      ['ask', 'När hölls konferensen?'],
     ] as const;
     const said = (index: RecordIndex) => questions.map(([name, text]) => renderText(runCommand(command(name), { text }, index, 'sv')));
     const index = fresh([...record.entries]);

@@ -24,7 +24,8 @@ function answer({ text }: { text: string }, context: CommandContext): CommandRep
   }
   const question = parseQuestion(text, index);
   const model = selectAnswer(question, index);
-  const entries = [...model.entries, ...model.also];
+  // A land's answer rests on tens of thousands of entries: copied only when there are two lists to join.
+  const entries = model.also.length === 0 ? model.entries : [...model.entries, ...model.also];
   if (entries.length === 0) return { ...notice('ask', text, locale, t(locale).askNone(text)), answer: model };
   return { type: 'entries', command: 'ask', query: text, locale, title: text, entries, answer: model };
 }

@@ -1,3 +1,4 @@
+import type { Entry } from '../data/schema.js';
 import { t } from '../i18n.js';
 import { contactPositions } from '../question/facts.js';
 import { commandAnswer } from '../question/select.js';
@@ -41,19 +42,22 @@ export const contact: CommandSpec = {
     // A query that names a person or an organisation exactly ("Regionbibliotek Östergötland") is about them, not
     // about everyone who shares one of its words (Julia Larsson, also in Östergötland).
     const key = words(fold(text)).join(' ');
-    const exact = hits.filter((h) => index.contacts.namedAs(h.contact).includes(key));
+    const named = index.contacts.namedExactly(key);
+    const exact = named.size === 0 ? [] : hits.filter((h) => named.has(h.contact));
     const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
     // Each entry once, as first met: marked by record position, not put in a Set (a role thousands hold).
     const seen = new Uint8Array(index.entries.length);
-    const positions: number[] = [];
+    const entries: Entry[] = [];
     for (const c of contacts) {
-      for (const at of contactPositions(index, c)) {
+      const list = contactPositions(index, c);
+      for (let k = 0; k < list.length; k++) {
+        const at = list[k]!;
         if (seen[at] === 1) continue;
         seen[at] = 1;
-        positions.push(at);
+        entries.push(index.entries[at]!);
       }
     }
-    const answer = commandAnswer('who', positions.map((at) => index.entries[at]!), { record: { index, positions } });
+    const answer = commandAnswer('who', entries, { contacts: { index, contacts } });
     return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

@@ -1,4 +1,5 @@
 import { t } from '../i18n.js';
+import { inDateOrder, listPositions } from '../question/facts.js';
 import { commandAnswer } from '../question/select.js';
 import { CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
 import { notice } from './reply.js';
@@ -46,10 +47,13 @@ export const visit: CommandSpec = {
     }
     // One place's entries are already in date order; several places are merged by walking the date-ordered record
     // once (no sort, no duplicates), which stays linear when a word like "bibliotek" names thousands of places.
-    const entries = match.places.length > 1 ? index.inDateOrder(match.places.map((p) => p.entries)) : match.places[0]!.entries;
+    const { entries, positions } =
+      match.places.length > 1
+        ? inDateOrder(index, match.places.map((p) => p.entries))
+        : { entries: match.places[0]!.entries, positions: listPositions(index, match.places[0]!.entries) };
     const labels = match.places.slice(0, 4).map((p) => p.label);
     const shown = labels.length > 3 ? `${labels.slice(0, 3).join(', ')} …` : labels.join(', ');
-    const answer = commandAnswer('when', entries, { subject: labels[0], kinds: CONTACT_KINDS.filter((k) => VISIT_KINDS.includes(k)) });
+    const answer = commandAnswer('when', entries, { subject: labels[0], kinds: CONTACT_KINDS.filter((k) => VISIT_KINDS.includes(k)), record: { index, positions } });
     return { type: 'entries', command: 'visit', query: text, locale, title: m.visitTitle(shown), entries: [...answer.entries, ...answer.also], places: match.places, answer };
   },
 };

@@ -1,6 +1,8 @@
 import type { Entry, Kind } from '../data/schema.js';
 import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
+import { lowerBound } from '../search/order.js';
+import { monthNumber, type MonthSpan } from '../search/period.js';
 
 /**
  * What a who-answer reads of each entry, as numbers by record position: the names it gives, whether it names no
@@ -22,6 +24,11 @@ export interface WhoFacts {
   /** The number of the entry's kind and period (as the record dates it). */
   kindPeriod: Int32Array;
   kindPeriods: number;
+  /**
+   * Entry i's name range, body and kind-and-period together (at 4i … 4i + 3: nameStart[i], nameStart[i + 1], body[i],
+   * kindPeriod[i]): a who-answer reads them for entries scattered over the record, one memory line an entry.
+   */
+  packed: Int32Array;
 }
 
 export const NAMED = -2;
@@ -43,6 +50,9 @@ export interface PlaceFacts {
   /** 1 for a conversation: where we have been, it counts only where it was held (its first place). */
   conversation: Uint8Array;
   names: string[];
+  /** What a list of libraries or places files each entry under (its last place's name, else its title), as a number in `listed`. */
+  listedAs: Int32Array;
+  listed: string[];
 }
 
 /** Each entry's kind (a number in `kinds`) and first month, by record position: tests that do not read the entry. */
@@ -53,13 +63,34 @@ export interface EntryFacts {
   start: Int32Array;
 }
 
+/** Each entry's period as a number (alike in label, start and end: one number), by record position. */
+export interface PeriodFacts {
+  period: Int32Array;
+  /** For each number, the period of the first entry that has it. */
+  periods: Entry['period'][];
+}
+
 interface Kept {
   version: number;
   flags?: Int8Array;
+  ownWork?: Int32Array;
   entries?: EntryFacts;
   who?: WhoFacts;
   places?: PlaceFacts;
   contacts: WeakMap<Contact, Int32Array>;
+  contactWho?: WeakMap<Contact, Int32Array>;
+  lists?: WeakMap<readonly Entry[], Int32Array>;
+  dated?: DatedFacts;
+  periods?: PeriodFacts;
+}
+
+/** The date order (RecordIndex.chronological) as numbers: record position, first and last month of each entry. */
+interface DatedFacts {
+  position: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** The longest entry, in months: nothing starting more than this before a span can overlap it. */
+  maxSpan: number;
 }
 
 const kept = new WeakMap<RecordIndex, Kept>();
@@ -89,6 +120,17 @@ export function libraryFlags(index: RecordIndex): Int8Array {
   return got.flags;
 }
 
+/**
+ * Which of the project's own-work words (OWN_WORK_WORDS, one bit each) an entry's words hold, kept by record position
+ * once asked: -1 not asked yet. A record-wide question about a kind asks it of every entry of another kind; one read
+ * here is several times cheaper than a lookup by entry object.
+ */
+export function ownWorkFlags(index: RecordIndex): Int32Array {
+  const got = current(index);
+  got.ownWork ??= new Int32Array(index.entries.length).fill(-1);
+  return got.ownWork;
+}
+
 export function entryFacts(index: RecordIndex): EntryFacts {
   const got = current(index);
   if (!got.entries) {
@@ -106,6 +148,21 @@ export function placeFacts(index: RecordIndex): PlaceFacts {
   return got.places;
 }
 
+export function periodFacts(index: RecordIndex): PeriodFacts {
+  const got = current(index);
+  if (!got.periods) {
+    const ids = new Map<string, number>();
+    const periods: Entry['period'][] = [];
+    const period = Int32Array.from(index.entries, (e) => {
+      const id = number(ids, `${e.period.label}\u0000${e.period.start}\u0000${e.period.end}`);
+      if (id === periods.length) periods.push(e.period);
+      return id;
+    });
+    got.periods = { period, periods };
+  }
+  return got.periods;
+}
+
 /** A contact's entries as record positions (see RecordIndex.recordPosition), kept with the facts. */
 export function contactPositions(index: RecordIndex, contact: Contact): Int32Array {
   const { contacts } = current(index);
@@ -115,6 +172,129 @@ export function contactPositions(index: RecordIndex, contact: Contact): Int32Arr
     contacts.set(contact, positions);
   }
   return positions;
+}
+
+/**
+ * A list of the record's entries that lives as long as the record version (a place's entries) as record positions
+ * (-1: not in the record). Marking a land's 50,000 entries by position was mostly a lookup by entry object each.
+ */
+export function listPositions(index: RecordIndex, list: readonly Entry[]): Int32Array {
+  const got = current(index);
+  got.lists ??= new WeakMap();
+  let positions = got.lists.get(list);
+  if (!positions) {
+    positions = Int32Array.from(list, (e) => index.recordPosition(e));
+    got.lists.set(list, positions);
+  }
+  return positions;
+}
+
+/** The entries of these lists (see listPositions), marked by record position, one byte each (1: in some list). */
+export function listMarks(index: RecordIndex, lists: readonly (readonly Entry[])[]): Uint8Array {
+  const marks = new Uint8Array(index.entries.length);
+  for (const list of lists) {
+    const positions = listPositions(index, list);
+    for (let k = 0; k < positions.length; k++) if (positions[k]! >= 0) marks[positions[k]!] = 1;
+  }
+  return marks;
+}
+
+function datedFacts(index: RecordIndex): DatedFacts {
+  const got = current(index);
+  if (!got.dated) {
+    const dated = index.chronological;
+    const start = Int32Array.from(dated, (e) => monthNumber(e.period.start));
+    const end = Int32Array.from(dated, (e) => monthNumber(e.period.end));
+    let maxSpan = 0;
+    for (let j = 0; j < dated.length; j++) maxSpan = Math.max(maxSpan, end[j]! - start[j]!);
+    got.dated = { position: Int32Array.from(dated, (e) => index.recordPosition(e)), start, end, maxSpan };
+  }
+  return got.dated;
+}
+
+/**
+ * The entries of these lists (see listPositions) in date order, each once, with their record positions: what
+ * RecordIndex.inDateOrder gives, from the numbers kept here ("bibliotek" names thousands of places).
+ */
+export function inDateOrder(index: RecordIndex, lists: readonly (readonly Entry[])[]): { entries: Entry[]; positions: number[] } {
+  const marks = listMarks(index, lists);
+  const { position } = datedFacts(index);
+  const dated = index.chronological;
+  const entries: Entry[] = [];
+  const positions: number[] = [];
+  for (let j = 0; j < position.length; j++) {
+    if (position[j]! < 0 || marks[position[j]!] !== 1) continue;
+    entries.push(dated[j]!);
+    positions.push(position[j]!);
+  }
+  return { entries, positions };
+}
+
+/**
+ * The entries overlapping a span (what RecordIndex.timeline gives), marked by record position, and how many: the
+ * same walk of the date order, over numbers. A year is a third of the record.
+ */
+export function periodMarks(index: RecordIndex, span: MonthSpan): { marks: Uint8Array; count: number } {
+  const { position, start, end, maxSpan } = datedFacts(index);
+  const [from, to] = [monthNumber(span.start), monthNumber(span.end)];
+  const earliest = from - maxSpan;
+  const lo = lowerBound(start.length, (j) => start[j]! < earliest);
+  const marks = new Uint8Array(index.entries.length);
+  let count = 0;
+  for (let j = lo; j < start.length && start[j]! <= to; j++) {
+    if (end[j]! >= from && position[j]! >= 0) {
+      marks[position[j]!] = 1;
+      count++;
+    }
+  }
+  return { marks, count };
+}
+
+/**
+ * A contact's part of a who-answer, kept per record version: in its entries' order, the first entry giving each name
+ * (name number, record position, place among the entry's people), the first standing for each body (body number,
+ * position), the first of each kind and period among those with a body (number, position), and the entries naming
+ * no one (position), after a header of how many of each. Taken contact by contact, what they give together is
+ * what their entries give read one by one (a name, body or period met again adds nothing): a role thousands of
+ * contacts hold then reads a few numbers a contact, not 59,000 entries scattered over the record.
+ */
+export function contactWho(index: RecordIndex, contact: Contact): Int32Array {
+  const got = current(index);
+  got.contactWho ??= new WeakMap();
+  let who = got.contactWho.get(contact);
+  if (!who) {
+    const { packed, nameIds, nameAt } = whoFacts(index);
+    const names: number[] = [];
+    const bodies: number[] = [];
+    const kindPeriods: number[] = [];
+    const noOne: number[] = [];
+    const [seenName, seenBody, seenKindPeriod] = [new Set<number>(), new Set<number>(), new Set<number>()];
+    for (const at of contactPositions(index, contact)) {
+      const o = 4 * at;
+      for (let k = packed[o]!; k < packed[o + 1]!; k++) {
+        if (seenName.has(nameIds[k]!)) continue;
+        seenName.add(nameIds[k]!);
+        names.push(nameIds[k]!, at, nameAt[k]!);
+      }
+      const body = packed[o + 2]!;
+      if (body === NAMED) continue;
+      if (body === NO_ONE) {
+        noOne.push(at);
+        continue;
+      }
+      if (!seenBody.has(body)) {
+        seenBody.add(body);
+        bodies.push(body, at);
+      }
+      if (!seenKindPeriod.has(packed[o + 3]!)) {
+        seenKindPeriod.add(packed[o + 3]!);
+        kindPeriods.push(packed[o + 3]!, at);
+      }
+    }
+    who = Int32Array.from([names.length, bodies.length, kindPeriods.length, ...names, ...bodies, ...kindPeriods, ...noOne]);
+    got.contactWho.set(contact, who);
+  }
+  return who;
 }
 
 const number = (map: Map<string, number>, key: string) => {
@@ -132,7 +312,10 @@ function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
   const municipality: number[] = [];
   const lastPlace = new Int32Array(entries.length);
   const conversation = new Uint8Array(entries.length);
+  const listed = new Map<string, number>();
+  const listedAs = new Int32Array(entries.length);
   entries.forEach((e, i) => {
+    listedAs[i] = number(listed, e.places.at(-1)?.name ?? e.title);
     placeStart[i] = county.length;
     for (const p of e.places) {
       name.push(named(p.name));
@@ -143,7 +326,7 @@ function placeFactsOf(entries: readonly Entry[]): PlaceFacts {
     conversation[i] = e.kind === 'conversation' ? 1 : 0;
   });
   placeStart[entries.length] = county.length;
-  return { placeStart, name: Int32Array.from(name), county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()] };
+  return { placeStart, name: Int32Array.from(name), county: Int32Array.from(county), municipality: Int32Array.from(municipality), lastPlace, conversation, names: [...names.keys()], listedAs, listed: [...listed.keys()] };
 }
 
 function factsOf(entries: readonly Entry[]): WhoFacts {
@@ -167,7 +350,10 @@ function factsOf(entries: readonly Entry[]): WhoFacts {
     kindPeriod[i] = number(kindPeriods, `${e.kind}\u0000${e.period.label}\u0000${e.period.start}\u0000${e.period.end}`);
   });
   nameStart[entries.length] = nameIds.length;
+  const packed = new Int32Array(4 * entries.length);
+  for (let i = 0; i < entries.length; i++) packed.set([nameStart[i]!, nameStart[i + 1]!, body[i]!, kindPeriod[i]!], 4 * i);
   return {
+    packed,
     nameStart,
     nameIds: Int32Array.from(nameIds),
     nameAt: Int32Array.from(nameAt),

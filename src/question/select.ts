@@ -1,11 +1,12 @@
 import type { Entry, Kind, Person, Place } from '../data/schema.js';
+import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
-import { entryFacts, libraryFlags, NAMED, NO_ONE, placeFacts, whoFacts } from './facts.js';
+import { contactWho, entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodFacts, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
-import { CONTACT_KINDS, OWN_WORK_WORDS, type Shape, type Unit, VISIT_KINDS } from './vocabulary.js';
+import { CONTACT_KINDS, OWN_WORK_WORDS, SENTENCE_ITEMS, type Shape, type Unit, VISIT_KINDS } from './vocabulary.js';
 
 /** Something the question asked for that the record does not hold: said plainly instead of dropped. */
 export type Miss =
@@ -59,6 +60,17 @@ export interface AnswerModel {
   winner?: Entry;
   /** For a yes/no question about several places: each place's own verdict. */
   perPlace: { label: string; entries: Entry[]; missing: boolean }[];
+  /**
+   * For a list of libraries or places: how many (each entry under its last place, else its title), and the first
+   * SENTENCE_ITEMS + 1 of them in the order first met, each with one entry for each kind and period among its own
+   * (in the order first met): what the sentence words, read from numbers, not from a land's 50,000 entries.
+   */
+  listed?: { count: number; first: { name: string; kindsAndPeriods: Entry[] }[] };
+  /**
+   * For when: each of `entries`' period as a number (see facts.ts), and a period object for each number, so that
+   * the answer groups a land's tens of thousands of entries by period without reading each entry.
+   */
+  periodsOf?: { ids: Int32Array; periods: Entry['period'][] };
   /** For where: the places of the entries, each name once where it first comes, as its last mention gives it. */
   places: Place[];
   misses: Miss[];
@@ -166,6 +178,44 @@ function itemsOf(unit: Unit | null, index: RecordIndex, positions: ArrayLike<num
   return items;
 }
 
+/** See AnswerModel.periodsOf. */
+function periodsOf(index: RecordIndex, positions: ArrayLike<number>): NonNullable<AnswerModel['periodsOf']> {
+  const { period, periods } = periodFacts(index);
+  // A loop, not Int32Array.from with a function: that reads 30,000 positions through an iterator and a call each.
+  const ids = new Int32Array(positions.length);
+  for (let j = 0; j < positions.length; j++) ids[j] = period[positions[j]!]!;
+  return { ids, periods };
+}
+
+/** See AnswerModel.listed. */
+function listedOf(index: RecordIndex, positions: readonly number[]): NonNullable<AnswerModel['listed']> {
+  const { listedAs, listed } = placeFacts(index);
+  const { kindPeriod, kindPeriods } = whoFacts(index);
+  // Each name's place in the order first met (-1: not yet), one read a position.
+  const rank = new Int32Array(listed.length).fill(-1);
+  let count = 0;
+  for (let j = 0; j < positions.length; j++) {
+    const g = listedAs[positions[j]!]!;
+    if (rank[g] === -1) rank[g] = count++;
+  }
+  const shown = Math.min(count, SENTENCE_ITEMS + 1);
+  const first: { name: string; kindsAndPeriods: Entry[] }[] = [];
+  const seen: Uint8Array[] = [];
+  for (let j = 0; j < positions.length; j++) {
+    const i = positions[j]!;
+    const k = rank[listedAs[i]!]!;
+    if (k >= shown) continue;
+    if (k === first.length) {
+      first.push({ name: listed[listedAs[i]!]!, kindsAndPeriods: [] });
+      seen.push(new Uint8Array(kindPeriods));
+    }
+    if (seen[k]![kindPeriod[i]!] === 1) continue;
+    seen[k]![kindPeriod[i]!] = 1;
+    first[k]!.kindsAndPeriods.push(index.entries[i]!);
+  }
+  return { count, first };
+}
+
 export interface Unnamed {
   bodies: Pick<Person, 'name' | 'role' | 'organisation'>[];
   kindsAndPeriods: Entry[];
@@ -181,12 +231,36 @@ const noUnnamed = (): Unnamed => ({ bodies: [], kindsAndPeriods: [], without: []
 export function commandAnswer(
   shape: Shape,
   entries: readonly Entry[],
-  options: { subject?: string; kinds?: readonly Kind[]; record?: { index: RecordIndex; positions: ArrayLike<number> } } = {},
+  /** record: the index and the entries' record positions, one for each of `entries` (a who-answer needs them). */
+  options: {
+    subject?: string;
+    kinds?: readonly Kind[];
+    record?: { index: RecordIndex; positions: ArrayLike<number> };
+    /**
+     * For a who-answer, in place of `record`: the contacts whose entries, each once as first met, are `entries`
+     * (read contact by contact, see contactWho).
+     */
+    contacts?: { index: RecordIndex; contacts: readonly Contact[] };
+  } = {},
 ): AnswerModel {
-  const kinds = options.kinds;
-  const first = kinds ? entries.filter((e) => kinds.includes(e.kind)) : [...entries];
-  const also = kinds ? entries.filter((e) => !kinds.includes(e.kind)) : [];
+  const { kinds, record } = options;
+  // Without kinds every entry is first: a copy (the caller's list may be the gazetteer's own, which changes).
+  const first: Entry[] = kinds ? [] : entries.slice();
+  const also: Entry[] = [];
+  const firstAt: number[] = [];
+  const alsoAt: number[] = [];
+  // With the entries' record positions, their kinds are read as numbers (see facts.ts), not from each entry.
+  const facts = kinds && record ? entryFacts(record.index) : null;
+  const asked = facts ? Uint8Array.from(facts.kinds, (k) => (kinds!.includes(k) ? 1 : 0)) : null;
+  for (let j = 0; kinds && j < entries.length; j++) {
+    const e = entries[j]!;
+    const at = record ? record.positions[j]! : -1;
+    const yes = !kinds || (asked && at >= 0 ? asked[facts!.kind[at]!] === 1 : kinds.includes(e.kind));
+    (yes ? first : also).push(e);
+    (yes ? firstAt : alsoAt).push(at);
+  }
   const [main, rest] = first.length > 0 ? [first, also] : [also, []];
+  const mainAt: ArrayLike<number> = !kinds ? (record?.positions ?? []) : first.length > 0 ? firstAt : alsoAt;
   const missingKinds = kinds && first.length === 0 && also.length > 0 ? [...kinds] : null;
   const model: AnswerModel = {
     shape,
@@ -205,31 +279,71 @@ export function commandAnswer(
     places: [],
     reading: null,
   };
+  if (shape === 'when' && record && Array.prototype.every.call(mainAt, (at: number) => at >= 0)) model.periodsOf = periodsOf(record.index, mainAt);
   if (shape === 'who') {
     // A who-answer reads its entries' people by record position (see facts.ts): the caller has them.
-    if (!options.record) throw new Error('a who-answer needs the record and its entries\' positions');
-    collectPeople(model, options.record.index, options.record.positions);
+    if (options.contacts) collectPeopleOf(model, options.contacts.index, options.contacts.contacts);
+    else if (options.record) collectPeople(model, options.record.index, options.record.positions);
+    else throw new Error('a who-answer needs the record and its entries\' positions, or its contacts');
   }
   return model;
+}
+
+/**
+ * The same as collectPeople of the entries of these contacts, each once as first met (what /contact answers on),
+ * read contact by contact from what is kept of each (see contactWho).
+ */
+function collectPeopleOf(model: AnswerModel, index: RecordIndex, contacts: readonly Contact[]): void {
+  const facts = whoFacts(index);
+  const all = index.entries;
+  const seenName = new Uint8Array(facts.names);
+  const seenBody = new Uint8Array(facts.bodies);
+  const seenKindPeriod = new Uint8Array(facts.kindPeriods);
+  const seenEntry = new Uint8Array(all.length);
+  for (const contact of contacts) {
+    const who = contactWho(index, contact);
+    let t = 3;
+    for (const end = t + who[0]!; t < end; t += 3) {
+      if (seenName[who[t]!] === 1) continue;
+      seenName[who[t]!] = 1;
+      model.people.push(all[who[t + 1]!]!.people[who[t + 2]!]!);
+    }
+    for (const end = t + who[1]!; t < end; t += 2) {
+      if (seenBody[who[t]!] === 1) continue;
+      seenBody[who[t]!] = 1;
+      model.unnamed.bodies.push(all[who[t + 1]!]!.people[0]!);
+    }
+    for (const end = t + who[2]!; t < end; t += 2) {
+      if (seenKindPeriod[who[t]!] === 1) continue;
+      seenKindPeriod[who[t]!] = 1;
+      model.unnamed.kindsAndPeriods.push(all[who[t + 1]!]!);
+    }
+    for (; t < who.length; t++) {
+      if (seenEntry[who[t]!] === 1) continue;
+      seenEntry[who[t]!] = 1;
+      model.unnamed.without.push(all[who[t]!]!);
+    }
+  }
 }
 
 /** The named people and what is said of the unnamed (see AnswerModel) of the model's entries, at these positions. */
 function collectPeople(model: AnswerModel, index: RecordIndex, positions: ArrayLike<number>): void {
   const facts = whoFacts(index);
   const all = index.entries;
-  const { nameStart, nameIds, nameAt, body, kindPeriod } = facts;
+  const { packed, nameIds, nameAt } = facts;
   const seenName = new Uint8Array(facts.names);
   const seenBody = new Uint8Array(facts.bodies);
   const seenKindPeriod = new Uint8Array(facts.kindPeriods);
   for (let j = 0; j < positions.length; j++) {
     const i = positions[j]!;
-    for (let k = nameStart[i]!; k < nameStart[i + 1]!; k++) {
+    const o = 4 * i;
+    for (let k = packed[o]!, end = packed[o + 1]!; k < end; k++) {
       const name = nameIds[k]!;
       if (seenName[name] === 1) continue;
       seenName[name] = 1;
       model.people.push(all[i]!.people[nameAt[k]!]!);
     }
-    const b = body[i]!;
+    const b = packed[o + 2]!;
     if (b === NAMED) continue;
     if (b === NO_ONE) {
       model.unnamed.without.push(all[i]!);
@@ -239,7 +353,7 @@ function collectPeople(model: AnswerModel, index: RecordIndex, positions: ArrayL
       seenBody[b] = 1;
       model.unnamed.bodies.push(all[i]!.people[0]!);
     }
-    const kp = kindPeriod[i]!;
+    const kp = packed[o + 3]!;
     if (seenKindPeriod[kp] === 0) {
       seenKindPeriod[kp] = 1;
       model.unnamed.kindsAndPeriods.push(all[i]!);
@@ -253,8 +367,9 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const misses: Miss[] = [];
   if (q.unsupportedPeriod) misses.push({ kind: 'unsupported-period', which: q.unsupportedPeriod });
   const period = q.period;
-  const inThePeriod = period ? index.timeline(period) : null;
-  if (period && inThePeriod!.length === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
+  // By record position, from numbers kept per record version: a year is a third of the record.
+  const inThePeriod = period ? periodMarksOf(index, period) : null;
+  if (period && inThePeriod!.count === 0) misses.push({ kind: 'period', named: period.named, start: period.start, end: period.end });
 
   const missingPlaces = q.places.filter((p) => p.places.length === 0);
   // "Did we visit Nykvarn or Luleå?": a yes/no question about several places answers each; only when none of them
@@ -263,15 +378,17 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   if (!perPlace) for (const p of missingPlaces) misses.push({ kind: 'place', text: p.label, sweden: p.sweden });
   // The words left over are searched together. A word that finds nothing is dropped when it is an ordinary word
   // ("följde", "deltog"); when it is written as a name ("Anna Svensson") the record not having it is the answer.
-  let relevant: Entry[] | null = null;
+  // By record position (see RecordIndex.relevantMarks): a common word selects tens of thousands of entries.
+  let relevant: Uint8Array | null = null;
   const known = q.terms.filter((term) => index.finds(term));
   const unknownNames = q.nameTerms.filter((term) => !known.includes(term));
   if (unknownNames.length > 0) misses.push({ kind: 'terms', terms: unknownNames });
   else if (known.length > 0) {
     // The words together first ("job centre" is Arbetsförmedlingen, not every "centre"), then the known ones. Hits
     // far below the best are words merely brushing an entry ("staff" in "multilingual staff"), not what was asked.
-    relevant = index.relevant(q.terms.join(' '), RELEVANT_SHARE);
-    if (relevant.length === 0) relevant = index.relevant(known.join(' '), RELEVANT_SHARE);
+    let found = index.relevantMarks(q.terms.join(' '), RELEVANT_SHARE);
+    if (found.count === 0) found = index.relevantMarks(known.join(' '), RELEVANT_SHARE);
+    relevant = found.marks;
   }
 
   const reading: Reading = {
@@ -308,26 +425,47 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // words, in record order. Each constraint marks its entries by record position and one pass reads the marks: at
   // 100,000 entries, sets of a land's 50,000 entries were most of an answer's time.
   const entriesAt = (constraints: readonly PlaceConstraint[]) => constraints.flatMap((p) => p.places.map((n) => n.entries));
-  const filters = [
-    ...(q.places.length > 0 ? [index.recordMarks(entriesAt(q.places))] : []),
-    ...(relevant ? [index.recordMarks([relevant])] : []),
-  ];
-  const excluded = q.excluded.length > 0 ? index.recordMarks(entriesAt(q.excluded)) : null;
-  if (excluded) filters.push(excluded.map((m) => 1 - m));
-  const marks = filters.length === 0 ? null : filters.reduce((a, b) => a.map((m, i) => m & b[i]!));
-  // Unfiltered, `where` is the record itself (read, never changed), and an entry's position in it is its record position.
-  const whereAt: number[] | null = marks ? [] : null;
-  if (whereAt) for (let i = 0; i < all.length; i++) if (marks![i] === 1) whereAt.push(i);
-  const where: readonly Entry[] = whereAt ? whereAt.map((i) => all[i]!) : all;
+  const marks = q.places.length > 0 ? listMarks(index, entriesAt(q.places)) : relevant ? relevant : q.excluded.length > 0 ? new Uint8Array(all.length).fill(1) : null;
+  if (marks && q.places.length > 0 && relevant) for (let i = 0; i < marks.length; i++) marks[i]! &= relevant[i]!;
+  if (marks && q.excluded.length > 0) {
+    const excluded = listMarks(index, entriesAt(q.excluded));
+    for (let i = 0; i < marks.length; i++) if (excluded[i] === 1) marks[i] = 0;
+  }
+  // Unfiltered, `where` is the record itself (read, never changed), and an entry's position in it is its record
+  // position. Filtered, it is read by record position (whereAt) and made a list of entries only where an answer
+  // rests on all of it: a land's 50,000 entries are mostly passed over.
+  let whereAt: Int32Array | null = null;
+  if (marks) {
+    let n = 0;
+    for (let i = 0; i < marks.length; i++) n += marks[i]!;
+    whereAt = new Int32Array(n);
+    for (let i = 0, j = 0; i < marks.length; i++) if (marks[i] === 1) whereAt[j++] = i;
+  }
+  const whereLength = whereAt ? whereAt.length : all.length;
   const atOf = (j: number) => (whereAt ? whereAt[j]! : j);
-  // By position in `where`: the period's entries (a binary-searched slice of the date order) are marked once, and
-  // the rest of a record-wide question is never read.
-  const periodMarks = inThePeriod ? index.recordMarks([inThePeriod]) : null;
-  const inPeriod = (j: number) => !periodMarks || periodMarks[atOf(j)] === 1;
+  /** The entries of `where` (all of them without a test), in its order. */
+  const whereEntries = (test?: (e: Entry, at: number) => boolean): Entry[] => {
+    const out: Entry[] = [];
+    for (let j = 0; j < whereLength; j++) {
+      const at = atOf(j);
+      if (!test || test(all[at]!, at)) out.push(all[at]!);
+    }
+    return out;
+  };
+  // By record position: the period's entries (a binary-searched slice of the date order) are marked once, and the
+  // rest of a record-wide question is never read.
+  const periodMarks = inThePeriod ? inThePeriod.marks : null;
+  const inPeriodAt = (at: number) => !periodMarks || periodMarks[at] === 1;
   // A question about the project's own work (the conference) also means entries whose words say it happened there.
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
   const ownMask = ownWorkMask(ownWork);
-  const mentionsOwnWork = (e: Entry) => ownMask !== 0 && (ownWorkBitsOf(e) & ownMask) !== 0;
+  const ownWorkAt = ownMask !== 0 ? ownWorkFlags(index) : null;
+  const mentionsOwnWork = (e: Entry, at?: number) => {
+    if (!ownWorkAt) return false;
+    if (at === undefined) return (ownWorkBitsOf(e) & ownMask) !== 0;
+    if (ownWorkAt[at] === -1) ownWorkAt[at] = ownWorkBitsOf(e);
+    return (ownWorkAt[at]! & ownMask) !== 0;
+  };
   // Being somewhere counts a conversation only where it was held (its first place: Storforsen), not where the
   // centre it was about lies (Motala).
   const being = q.being;
@@ -346,19 +484,24 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     if (libraries[at] === -1) libraries[at] = isLibrary(e) ? 1 : 0;
     return libraries[at] === 1;
   };
-  const kindOf = (e: Entry, at?: number) => (at === undefined ? e.kind : facts.kinds[facts.kind[at]!]!);
-  const ofKind = (e: Entry, at?: number) => !q.kinds || (q.kinds.includes(kindOf(e, at)) && heldAt(e)) || mentionsOwnWork(e);
+  // Whether each kind (by its number in facts.kinds) is asked for, and counts for a list of libraries.
+  const askedKind = Uint8Array.from(facts.kinds, (k) => (!q.kinds || q.kinds.includes(k) ? 1 : 0));
+  const libraryKind = Uint8Array.from(facts.kinds, (k) => ((q.kinds ?? CONTACT_KINDS).includes(k) ? 1 : 0));
+  const ofKind = (e: Entry, at?: number) =>
+    !q.kinds || ((at === undefined ? q.kinds.includes(e.kind) : askedKind[facts.kind[at]!] === 1) && heldAt(e)) || mentionsOwnWork(e, at);
   const ofUnit = (e: Entry, at?: number) =>
     q.unit === 'libraries'
-      ? (q.kinds ?? CONTACT_KINDS).includes(kindOf(e, at)) && libraryAt(e, at)
+      ? (at === undefined ? (q.kinds ?? CONTACT_KINDS).includes(e.kind) : libraryKind[facts.kind[at]!] === 1) && libraryAt(e, at)
       : q.unit === 'people'
         ? at === undefined ? named(e) : whoFacts(index).body[at] === NAMED
         : true;
   const matching: Entry[] = [];
   const matchingAt: number[] = [];
-  for (let j = 0; j < where.length; j++) {
-    const [e, at] = [where[j]!, atOf(j)];
-    if (!inPeriod(j) || !ofKind(e, at) || !ofUnit(e, at)) continue;
+  for (let j = 0; j < whereLength; j++) {
+    const at = atOf(j);
+    if (!inPeriodAt(at)) continue;
+    const e = all[at]!;
+    if (!ofKind(e, at) || !ofUnit(e, at)) continue;
     matching.push(e);
     matchingAt.push(at);
   }
@@ -368,7 +511,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Asking when we were in touch with a place (not when a workshop or the conference was) lists the rest too.
       if (q.places.length > 0 && q.kinds?.every((k) => CONTACT_KINDS.includes(k))) {
         // "När besökte vi Motala?": the visits first, then everything else the record says about Motala.
-        const about = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
+        const about = whereEntries((e, at) => inPeriodAt(at) && ofUnit(e, at));
         model.entries = about.filter((e) => ofKind(e));
         model.also = q.kinds ? about.filter((e) => !ofKind(e)) : [];
         if (model.entries.length === 0 && model.also.length > 0) {
@@ -381,7 +524,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     case 'yes-no': {
       if (perPlace) {
         model.perPlace = q.places.map((p) => {
-          const at = index.recordMarks(entriesAt([p]));
+          const at = listMarks(index, entriesAt([p]));
           return { label: p.label, entries: matching.filter((e) => at[index.recordPosition(e)] === 1), missing: p.places.length === 0 };
         });
         model.yes = model.perPlace.every((p) => p.entries.length > 0);
@@ -396,12 +539,12 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       if (q.kinds && q.places.length > 0 && q.places.every(onlyNamed)) {
         model.yes = false;
         model.mentionedOnly = true;
-        model.nearest = model.entries = [...where];
+        model.nearest = model.entries = whereEntries();
         break;
       }
       model.yes = matching.length > 0;
       model.entries = matching;
-      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = [...where];
+      if (!model.yes && (q.places.length > 0 || q.terms.length > 0)) model.nearest = model.entries = whereEntries();
       break;
     }
     case 'first':
@@ -427,7 +570,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
-        model.nearest = model.entries = where.filter((e, j) => inPeriod(j) && ofUnit(e, atOf(j)));
+        model.nearest = model.entries = whereEntries((e, at) => inPeriodAt(at) && ofUnit(e, at));
       }
   }
 
@@ -437,17 +580,24 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // whom ("Vilka besökte vi?" stays a list of places).
   const toSomeone = q.kinds?.every((k) => CONTACT_KINDS.includes(k)) && !q.kinds.every((k) => VISIT_KINDS.includes(k));
   if (q.shape === 'which' && !q.unit && q.kindsFromVerb && toSomeone && /^(vilka|which)\b/i.test(fold(q.text).trim())) model.shape = 'who';
-  // The answer's entries are some of `where`, in its order: their positions are found by walking both.
-  const positions = () => {
-    const out: number[] = [];
+  // The answer's entries are some of `where`, in its order: their positions are found by walking both (or known,
+  // when they are the matching entries).
+  let found: readonly number[] | null = null;
+  const positions = (): readonly number[] => {
+    if (found) return found;
+    if (model.entries === matching) return (found = matchingAt);
+    const out: number[] = (found = []);
     for (let j = 0, k = 0; k < model.entries.length; k++) {
-      while (j < where.length && where[j] !== model.entries[k]) j++;
-      out.push(j < where.length ? atOf(j++) : index.recordPosition(model.entries[k]!));
+      while (j < whereLength && all[atOf(j)] !== model.entries[k]) j++;
+      out.push(j < whereLength ? atOf(j++) : index.recordPosition(model.entries[k]!));
     }
     return out;
   };
   if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
   if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
   if (model.shape === 'where') model.places = placesOf(index, positions());
+  if (model.shape === 'when' && model.entries.length > 0) model.periodsOf = periodsOf(index, positions());
+  const listing = model.shape === 'which' || model.shape === 'what-happened';
+  if (listing && (model.unit === 'libraries' || model.unit === 'places') && model.entries.length > 0) model.listed = listedOf(index, positions());
   return model;
 }

@@ -6,6 +6,9 @@ import type { Kind } from '../data/schema.js';
  * rest is searched, so "vad har vi haft för kontakt med Nykvarn" searches for nothing but the place.
  */
 
+/** How many items one sentence names before "och N till": an answer must stay a sentence on any record. */
+export const SENTENCE_ITEMS = 12;
+
 export type Shape = 'when' | 'who' | 'where' | 'how-many' | 'which' | 'how-in-touch' | 'what-happened' | 'yes-no' | 'first' | 'last';
 
 /** The in-person kinds: what "besöka", "visit", "åka till", "vara i" mean. */

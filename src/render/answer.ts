@@ -2,7 +2,7 @@ import type { Reply } from '../commands/reply.js';
 import type { Entry, Kind } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, lowerFirst, periodLabel, t, upperFirst } from '../i18n.js';
 import type { AnswerModel, Miss, Reading, Unnamed } from '../question/select.js';
-import { BEING_KINDS, CONTACT_KINDS, VISIT_KINDS } from '../question/vocabulary.js';
+import { BEING_KINDS, CONTACT_KINDS, SENTENCE_ITEMS, VISIT_KINDS } from '../question/vocabulary.js';
 import { fold, words } from '../search/text.js';
 import { personText, placeText } from './format.js';
 import { reportLine } from './living-format.js';
@@ -17,7 +17,7 @@ import { reportLine } from './living-format.js';
 // Keyed by what the wording depends on (the label in Swedish, the months in English) without making a key string.
 const WHEN_SV = new Map<string, string>();
 const WHEN_EN = new Map<string, Map<string, string>>();
-const when = (e: Entry, locale: Locale) => {
+const when = (e: Pick<Entry, 'period'>, locale: Locale) => {
   const { period } = e;
   let words = WHEN_SV;
   let key = period.label;
@@ -47,9 +47,6 @@ function noneOf(kinds: readonly Kind[], locale: Locale): string {
   return sv ? 'ingen sådan aktivitet' : 'no such activity';
 }
 
-/** How many items one sentence names before "och N till": an answer must stay a sentence on any record. */
-const SENTENCE_ITEMS = 12;
-
 /** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
 function list(all: readonly string[], locale: Locale): string {
   return listOf(all, (s) => s, locale);
@@ -57,10 +54,11 @@ function list(all: readonly string[], locale: Locale): string {
 
 /**
  * The same of items worded on demand: only those the sentence names are worded, so an answer resting on a
- * county's 40,000 entries words twelve of them, not all.
+ * county's 40,000 entries words twelve of them, not all. `total`: how many there are, when `all` holds only the
+ * first of them (at least SENTENCE_ITEMS + 1).
  */
-function listOf<T>(all: readonly T[], word: (item: T) => string, locale: Locale): string {
-  const rest = all.length - SENTENCE_ITEMS;
+function listOf<T>(all: readonly T[], word: (item: T) => string, locale: Locale, total = all.length): string {
+  const rest = total - SENTENCE_ITEMS;
   const items = rest > 1 ? [...all.slice(0, SENTENCE_ITEMS).map(word), locale === 'sv' ? `${rest} till` : `${rest} more`] : all.map(word);
   if (items.length <= 1) return items.join('');
   const and = locale === 'sv' ? 'och' : 'and';
@@ -156,19 +154,46 @@ const KIND_WORDS = Object.fromEntries(
 const kindWord = (kind: Kind, locale: Locale) => KIND_WORDS[locale][kind];
 
 /** Entries under their period as worded in a sentence's start ("Våren 2017"), periods in the order they first come. */
-function byLabel(entries: readonly Entry[], locale: Locale): Map<string, Entry[]> {
+function byLabel(entries: readonly Entry[], locale: Locale, periodsOf?: AnswerModel['periodsOf']): Map<string, Entry[]> {
   const labels = new Map<string, string>();
   const groups = new Map<string, Entry[]>();
+  if (periodsOf) {
+    // Each period number is worded once; its entries join their group without being read.
+    const { ids, periods } = periodsOf;
+    const groupOf: (Entry[] | undefined)[] = [];
+    for (let j = 0; j < entries.length; j++) {
+      let group = groupOf[ids[j]!];
+      if (!group) {
+        const label = upperFirst(when({ period: periods[ids[j]!]! }, locale));
+        group = groups.get(label);
+        if (!group) groups.set(label, (group = []));
+        groupOf[ids[j]!] = group;
+      }
+      group.push(entries[j]!);
+    }
+    return groups;
+  }
+  // Entries in date order come in runs of one period: a run's next entry joins its group without a lookup.
+  let last: { period: Entry['period']; group: Entry[] } | null = null;
   for (const e of entries) {
+    if (last && sameWhen(last.period, e.period, locale)) {
+      last.group.push(e);
+      continue;
+    }
     const w = when(e, locale);
     let label = labels.get(w);
     if (label === undefined) labels.set(w, (label = upperFirst(w)));
-    const group = groups.get(label);
+    let group = groups.get(label);
     if (group) group.push(e);
-    else groups.set(label, [e]);
+    else groups.set(label, (group = [e]));
+    last = { period: e.period, group };
   }
   return groups;
 }
+
+/** Whether two periods are worded alike by `when` (what its wording depends on is the same). */
+const sameWhen = (a: Entry['period'], b: Entry['period'], locale: Locale) =>
+  a === b || (locale === 'en' ? a.start === b.start && a.end === b.end : a.label === b.label);
 
 // Swedish nouns in -besök and -samtal are neuter ("ett besök"); the other kinds are common gender ("en studieresa").
 const NEUTER = new Set<Kind>(['visit', 'study-visit', 'phone-call', 'conversation']);
@@ -268,7 +293,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
       // worded only until the reader has more than they are shown.
       const periods: string[] = [];
       let length = none.length;
-      for (const [label, es] of byLabel(entries, locale)) {
+      for (const [label, es] of byLabel(entries, locale, model.periodsOf)) {
         const period = `${label}: ${listOf(es, (e) => entryPhrase(e, locale), locale)}`;
         periods.push(period);
         length += period.length + 2;
@@ -334,6 +359,11 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
     default: {
       if (model.unit === 'libraries' || model.unit === 'places') {
         // "Vilka bibliotek besökte vi 2018?": the libraries by name, each with when and how.
+        if (model.listed) {
+          const { count, first } = model.listed;
+          return `${count} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${listOf(first, (g) => `${g.name} (${groupedKinds(g.kindsAndPeriods, locale)})`, locale, count)}.`;
+        }
+        // A model made without the record's numbers (an answer's own entries are grouped, read one by one).
         const byPlace = new Map<string, Entry[]>();
         for (const e of entries) {
           const name = e.places.at(-1)?.name ?? e.title;

@@ -91,6 +91,7 @@ function coveredBy(contacts: Iterable<Contact>): (org: string) => boolean {
   };
 }
 
+const NO_CONTACTS: ReadonlySet<Contact> = new Set();
 const organisationContacts = new WeakSet<Contact>();
 const isOrganisationOnly = (c: Contact) => organisationContacts.has(c);
 
@@ -129,6 +130,13 @@ export class ContactBook {
   private built: TextIndex<Contact> | undefined;
   /** Each contact's slot in the built index. */
   private slots = new Map<Contact, number>();
+  /**
+   * Each slot's contact's first month as a number (YYYY-MM compares as it): a role thousands of contacts hold orders
+   * them all by it, and reading it through each contact's first entry was most of that. Dropped on any change.
+   */
+  private firstMonths: Int32Array | undefined;
+  /** See namedExactly. */
+  private byName: Map<string, Set<Contact>> | undefined;
   /** The cached index to load from, dropped once loaded (or once the contacts changed: it no longer fits). */
   private serialised: SerialisedText | undefined;
 
@@ -213,6 +221,8 @@ export class ContactBook {
   /** A changed contact's text (its places) changed: its document is replaced. Not built yet: built when first asked. */
   private reindex(contacts: readonly Contact[]): void {
     this.serialised = undefined;
+    this.firstMonths = undefined;
+    this.byName = undefined;
     const index = this.built;
     if (!index) return;
     for (const contact of contacts) {
@@ -232,8 +242,22 @@ export class ContactBook {
       this.built = new TextIndex(this.contacts, CONTACT_FIELDS, this.analyzer, { serialised: this.serialised, compact: true });
       this.slots = new Map(this.contacts.map((c, i) => [c, i]));
       this.serialised = undefined;
+      this.firstMonths = undefined;
     }
     return this.built;
+  }
+
+  private firstMonthsBySlot(): Int32Array {
+    if (!this.firstMonths) {
+      let slots = 0;
+      for (const slot of this.slots.values()) slots = Math.max(slots, slot + 1);
+      this.firstMonths = new Int32Array(slots);
+      for (const [contact, slot] of this.slots) {
+        const start = contact.entries[0]!.period.start;
+        this.firstMonths[slot] = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7));
+      }
+    }
+    return this.firstMonths;
   }
 
   warm(): void {
@@ -263,6 +287,7 @@ export class ContactBook {
     if (!this.built && contacts.length === this.contacts.length && contacts.every((c, i) => c === this.contacts[i])) {
       this.built = index;
       this.slots = new Map(contacts.map((c, i) => [c, i]));
+      this.firstMonths = undefined;
     }
   }
 
@@ -281,6 +306,25 @@ export class ContactBook {
       this.keys.set(contact, keys);
     }
     return keys;
+  }
+
+  /**
+   * The contacts whose name or organisation is exactly these folded words (see namedAs): a query naming no one
+   * exactly ("bibliotek") then need not ask it of the thousands of contacts it finds. Made when first asked, dropped
+   * on any change.
+   */
+  namedExactly(key: string): ReadonlySet<Contact> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const contact of this.contacts) {
+        for (const name of this.namedAs(contact)) {
+          const set = this.byName.get(name);
+          if (set) set.add(contact);
+          else this.byName.set(name, new Set([contact]));
+        }
+      }
+    }
+    return this.byName.get(key) ?? NO_CONTACTS;
   }
 
   /** Contacts matching the query's concepts (see lookup for the rules), best first. */
@@ -303,13 +347,20 @@ export class ContactBook {
     const asked = distinctive.length > 0 ? distinctive : groups;
     const found = this.index.search(asked);
     let hits: ContactHit[];
+    // Each hit's slot, for its first month below.
+    const slots: number[] = [];
     if (found.unranked) {
       // Only common words (a role thousands hold): every contact that has them, in the book's order.
       const { bits, filter } = found.unranked;
       hits = [];
-      forEachSet(bits, (i) => void ((!filter || filter(i)) && hits.push({ contact: this.index.item(i)!, score: 0, exact: true })));
+      forEachSet(bits, (i) => {
+        if (filter && !filter(i)) return;
+        hits.push({ contact: this.index.item(i)!, score: 0, exact: true });
+        slots.push(i);
+      });
     } else {
       hits = found.hits.map((hit) => ({ contact: this.index.item(hit.index)!, score: hit.score, exact: hit.exact }));
+      for (const hit of found.hits) slots.push(hit.index);
     }
     const namesPerson = asked.some((g) => this.nameWords.has(g.typed));
     if (namesPerson && (found.dropped.length > 0 || found.combined === 'OR')) {
@@ -317,9 +368,10 @@ export class ContactBook {
       return { hits: [], didYouMean: person };
     }
     // Each hit's keys are read once, not at every comparison: a role thousands of contacts hold sorts them all.
-    // Months are YYYY-MM (the schema checks it), so comparing their code units is date order, as localeCompare gives.
-    const keyed = hits.map((hit) => ({ hit, rank: (hit.exact ? 2 : 0) + (hit.contact.name !== null ? 1 : 0), first: hit.contact.entries[0]!.period.start }));
-    keyed.sort((a, b) => b.rank - a.rank || b.hit.score - a.hit.score || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+    // Months are YYYY-MM (the schema checks it), so their numbers are in date order, as localeCompare gives.
+    const firstMonths = this.firstMonthsBySlot();
+    const keyed = hits.map((hit, k) => ({ hit, rank: (hit.exact ? 2 : 0) + (hit.contact.name !== null ? 1 : 0), first: firstMonths[slots[k]!]! }));
+    keyed.sort((a, b) => b.rank - a.rank || b.hit.score - a.hit.score || a.first - b.first);
     return { hits: keyed.map((k) => k.hit), didYouMean: null };
   }
 }

@@ -152,6 +152,8 @@ export class RecordIndex {
   private readonly text: TextIndex<Entry>;
   /** Each entry's slot in the text index (its date rank until the first change). */
   private readonly slots: Map<string, number>;
+  /** See slotPositions. */
+  private slotAt: { changes: number; at: Int32Array } | undefined;
   private readonly names: RecordNames;
   /**
    * Each date-ordered entry's record position, made when first needed and dropped at every change: merging a land's
@@ -391,23 +393,58 @@ export class RecordIndex {
    * ranking a list needs — a sort of tens of thousands of hits that a question would throw away.
    */
   relevant(query: string, share: number): Entry[] {
+    const out: Entry[] = [];
+    this.eachRelevant(query, share, (slot) => void out.push(this.text.item(slot)!), (entry) => void out.push(entry));
+    return out;
+  }
+
+  /**
+   * relevant()'s entries marked by record position, one byte each, and how many: a common word selects tens of
+   * thousands, and a question only marks them (a lookup by entry object each was most of such a question).
+   */
+  relevantMarks(query: string, share: number): { marks: Uint8Array; count: number } {
+    const marks = new Uint8Array(this.list.length);
+    let count = 0;
+    const mark = (at: number) => {
+      if (at < 0) return;
+      marks[at] = 1;
+      count++;
+    };
+    const slotAt = this.slotPositions();
+    this.eachRelevant(query, share, (slot) => mark(slotAt[slot]!), (entry) => mark(this.recordPosition(entry)));
+    return { marks, count };
+  }
+
+  /** What relevant() gives, each once: text hits by slot, period-only results as entries. */
+  private eachRelevant(query: string, share: number, slot: (slot: number) => void, entry: (entry: Entry) => void): void {
     const { period, rest, found } = this.find(query);
     // Unranked and period-only results all score the same: every one is relevant.
-    if (!found) return period ? this.timeline(period) : [];
+    if (!found) {
+      if (period) for (const e of this.timeline(period)) entry(e);
+      return;
+    }
     if (found.unranked) {
-      const { bits } = found.unranked;
-      const out: Entry[] = [];
-      forEachSet(bits, (slot) => void out.push(this.text.item(slot)!));
-      return out;
+      forEachSet(found.unranked.bits, slot);
+      return;
     }
     // The text index gives hits best first, as search() sorts them before lifting the leaders.
     const scores = found.hits.map((h) => h.score);
     const typed = new Set(words(lower(rest)));
     if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, scores.length); i++) scores[i]! *= spellingLift(this.text.item(found.hits[i]!.index)!, typed);
     const best = scores.reduce((max, s) => Math.max(max, s), 0);
-    const out: Entry[] = [];
-    found.hits.forEach((h, i) => void (scores[i]! >= best * share && out.push(this.text.item(h.index)!)));
-    return out;
+    found.hits.forEach((h, i) => void (scores[i]! >= best * share && slot(h.index)));
+  }
+
+  /** Each text slot's record position (-1: none), made once per version of the record. */
+  private slotPositions(): Int32Array {
+    if (this.slotAt?.changes !== this.changes) {
+      let size = 0;
+      for (const slot of this.slots.values()) size = Math.max(size, slot + 1);
+      const at = new Int32Array(size).fill(-1);
+      for (let i = 0; i < this.list.length; i++) at[this.slots.get(this.list[i]!.id)!] = i;
+      this.slotAt = { changes: this.changes, at };
+    }
+    return this.slotAt.at;
   }
 
   /** An entry's position in record order (`entries`), or -1 when it is not in this record. */
