@@ -63,6 +63,8 @@ export interface SizeResult {
   /** The warm-up that runs just after ready (the title and people lists for autocomplete). */
   finishMs: number;
   heapMB: number;
+  /** The heap after the query mix has run: what answers build on first use and keep (numbers per record version, bitmaps). */
+  heapServingMB: number;
   paths: Record<Path, Stat>;
   /** The same queries, the command alone (no Discord rendering): where a path's time goes. */
   commandOnly: Partial<Record<Path, Stat>>;
@@ -173,6 +175,7 @@ export async function benchSize(
     (commandSamples[q.path] ??= []).push(time(() => runCommand(findCommand(q.path)!, { text: q.text }, warm.index, 'sv'))[1]);
   }
   const commandOnly = Object.fromEntries(Object.entries(commandSamples).map(([k, v]) => [k, stat(v)]));
+  const heapServing = heapMB();
 
   const searchTexts = mix.filter((q) => q.path === 'search').map((q) => q.text);
   let plainMiniSearch: SizeResult['plainMiniSearch'];
@@ -235,6 +238,7 @@ export async function benchSize(
     readyFromCache: warm.fromCache,
     finishMs,
     heapMB: heap,
+    heapServingMB: heapServing,
     paths,
     commandOnly,
     plainMiniSearch,
