@@ -144,9 +144,15 @@ function countedKinds(entries: readonly Entry[], locale: Locale): string[] {
   );
 }
 
-/** "mejlkontakt, våren 2018" or "telefonsamtal, våren 2018; besök, våren 2017": how and when, each pair once. */
+/**
+ * "mejlkontakt, våren 2018" or "telefonsamtal, våren 2018; besök, våren 2017": how and when, each pair once, as
+ * many as a sentence names (listOf's rule): an organisation met every month for years is not 400 pairs in a bracket.
+ */
 function groupedKinds(entries: readonly Entry[], locale: Locale): string {
-  return [...new Set(kindsAndPeriods(entries, locale).map((g) => `${kindWord(g.kind, locale)}, ${g.when}`))].join('; ');
+  const pairs = kindsAndPeriods(entries, locale).map((g) => `${kindWord(g.kind, locale)}, ${g.when}`);
+  const rest = pairs.length - SENTENCE_ITEMS;
+  if (rest <= 1) return pairs.join('; ');
+  return `${pairs.slice(0, SENTENCE_ITEMS).join('; ')} ${locale === 'sv' ? `och ${rest} till` : `and ${rest} more`}`;
 }
 const KIND_WORDS = Object.fromEntries(
   (['sv', 'en'] as const).map((locale) => [locale, Object.fromEntries(Object.entries(KIND_LABELS).map(([kind, label]) => [kind, lowerFirst(label[locale])]))]),
@@ -388,7 +394,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
 function unnamedParts(unnamed: Unnamed, locale: Locale): { bodies: string[]; how: string } {
   return {
     bodies: [...new Set(unnamed.bodies.map((p) => personText(p, locale)))],
-    how: [...new Set(unnamed.kindsAndPeriods.map((e) => `${kindWord(e.kind, locale)}, ${when(e, locale)}`))].join('; '),
+    how: groupedKinds(unnamed.kindsAndPeriods, locale),
   };
 }
 
