@@ -119,6 +119,12 @@ function check(name: string, record: RecordFile, queryCount: number): void {
       expectSame(mini, compact, queries);
     });
 
+    it('answers as MiniSearch does a query of more distinct words than the columns number (the maps then)', () => {
+      const many = [...new Set(entries.slice(0, 60).flatMap((e) => words(e.title)).filter((w) => w.length > 3))].slice(0, 40);
+      expect(many.length).toBeGreaterThan(31);
+      expectSame(mini, compact, [many.join(' '), many.slice(0, 31).join(' '), many.slice(0, 32).join(' ')]);
+    });
+
     it('answers the same after a round trip through the start-up cache', () => {
       const cached = new TextIndex(entries, ENTRY_FIELDS, analyzer, { common: COMMON, serialised: roundTrip(compact) });
       const miniCached = new TextIndex(entries, ENTRY_FIELDS, analyzer, { common: COMMON, serialised: roundTrip(mini) });

@@ -374,6 +374,23 @@ export class TextIndex<T> {
       // MiniSearch's raw results, not search(): that makes a result object (match, terms, stored fields) for every
       // hit, thousands for a word in a few percent of 100,000 entries, where a position and a score will do.
       const hits: TextHit[] = [];
+      const termBits = new Map<string, number>();
+      for (const alts of rare) for (const terms of alts) for (const t of terms) if (!termBits.has(t)) termBits.set(t, termBits.size);
+      if (this.compact && termBits.size <= 31) {
+        // The compact store's columns: the same hits in the same order, without an object per posting and term.
+        let correctedBits = 0;
+        for (const [t, bit] of termBits) if (corrected.has(t)) correctedBits |= 1 << bit;
+        const columns = this.compact.executeColumns(query as CompactQuery, { combineWith: 'OR' }, termBits);
+        for (let r = 0; r < columns.length; r++) {
+          const i = columns.slot[r]!;
+          if ((combineWith === 'OR' || inCommon(i)) && (!filter || filter(i))) {
+            const matched = columns.terms[r]!;
+            hits.push({ index: i, score: columns.score[r]! * (bitCount(matched) || 1), exact: (matched & correctedBits) === 0 });
+          }
+        }
+        hits.sort((a, b) => b.score - a.score);
+        return { hits, dropped, combined: combineWith };
+      }
       const raw = this.compact ? this.compact.execute(query as CompactQuery, { combineWith: 'OR' }) : rawResults(this.mini!, query);
       for (const [shortId, { score, terms, match }] of raw) {
         const i = this.compact ? shortId : documentId(this.mini!, shortId);
@@ -423,6 +440,13 @@ export function forEachSet(bits: Uint32Array, visit: (index: number) => boolean 
     }
   }
   return false;
+}
+
+/** How many bits of a 32-bit word are set. */
+function bitCount(word: number): number {
+  let n = 0;
+  for (let w = word; w !== 0; w &= w - 1) n++;
+  return n;
 }
 
 export function has(bits: Uint32Array, i: number): boolean {
