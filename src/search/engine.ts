@@ -370,14 +370,14 @@ export class RecordIndex {
       else for (const e of this.dated) if (has(rest, this.slots.get(e.id)!) && (!filter || filter(this.slots.get(e.id)!))) out.push(e);
       return outcome(out, period);
     }
-    const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.text.item(h.index)!, score: h.score, exact: h.exact }));
     // Exact spellings (å/ä/ö as typed) rank a little higher; only the leaders can change places, so only they are
     // checked — at 100,000 entries a common word matches tens of thousands.
     const typed = new Set(words(lower(rest)));
     if (this.pristine) {
-      const ranked = this.rankBySlot(found.hits, hits, typed, period);
-      if (ranked) return { entries: ranked.map((h) => h.entry), hits: ranked, period };
+      const ranked = this.rankBySlot(found.hits, typed, period);
+      if (ranked) return ranked;
     }
+    const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.text.item(h.index)!, score: h.score, exact: h.exact }));
     if (typed.size > 0) {
       hits.sort((a, b) => b.score - a.score);
       for (const hit of hits.slice(0, SPELLING_CHECKED)) hit.score *= spellingLift(hit.entry, typed);
@@ -422,23 +422,37 @@ export class RecordIndex {
    * same order as the sort on entries (byDate is a total order, so no tie is left to the sort), with no entry read
    * in the comparisons: a word in 40,000 of a million entries was 40,000 entries read a dozen times each.
    */
-  private rankBySlot(found: readonly TextHit[], hits: EntryHit[], typed: Set<string>, period: ParsedPeriod | null): EntryHit[] | null {
+  private rankBySlot(found: readonly TextHit[], typed: Set<string>, period: ParsedPeriod | null): SearchOutcome | null {
     const range = period ? this.periodSlots(period) : null;
     if (period && !range) return null;
     const n = found.length;
     const slot = Int32Array.from(found, (h) => h.index);
     const score = Float64Array.from(found, (h) => h.score);
     // The text index gives hits best first (ties in slot order), as the sort by score before the lift leaves them.
-    if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, n); i++) score[i] = hits[i]!.score *= spellingLift(hits[i]!.entry, typed);
+    if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, n); i++) score[i] = score[i]! * spellingLift(this.dated[slot[i]!]!, typed);
     const key = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const s = slot[i]!;
       const inPeriod = range !== null && this.datedMonths!.start[s]! <= range.last && range.first <= range.end[s]!;
       key[i] = (inPeriod ? 2 : 0) + (found[i]!.exact ? 1 : 0);
     }
-    const order = Uint32Array.from({ length: n }, (_, i) => i);
+    // Hits come best first, so with the keys taken apart first (in the period and exact, …) the sort below meets
+    // runs already in order and makes a few comparisons a hit instead of a dozen (an array's sort finds runs).
+    const order: number[] = [];
+    for (let k = 3; k >= 0; k--) for (let i = 0; i < n; i++) if (key[i] === k) order.push(i);
     order.sort((a, b) => key[b]! - key[a]! || score[b]! - score[a]! || slot[a]! - slot[b]!);
-    return Array.from(order, (i) => hits[i]!);
+    // The hits with their scores only when asked for: a search lists entries, and an object per hit of tens of
+    // thousands would live as long as the reply.
+    const entries = Array.from(order, (i) => this.dated[slot[i]!]!);
+    let hits: EntryHit[] | undefined;
+    return {
+      entries,
+      period,
+      get hits() {
+        hits ??= entries.map((entry, k) => ({ entry, score: score[order[k]!]!, exact: found[order[k]!]!.exact }));
+        return hits;
+      },
+    };
   }
 
   /** A query's period, its text without it, its concepts, and what the text index found for them (none: no concepts). */

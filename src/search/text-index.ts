@@ -381,14 +381,18 @@ export class TextIndex<T> {
         let correctedBits = 0;
         for (const [t, bit] of termBits) if (corrected.has(t)) correctedBits |= 1 << bit;
         const columns = this.compact.executeColumns(query as CompactQuery, { combineWith: 'OR' }, termBits);
+        const score = new Float64Array(columns.length);
+        const rows: number[] = [];
         for (let r = 0; r < columns.length; r++) {
           const i = columns.slot[r]!;
           if ((combineWith === 'OR' || inCommon(i)) && (!filter || filter(i))) {
-            const matched = columns.terms[r]!;
-            hits.push({ index: i, score: columns.score[r]! * (bitCount(matched) || 1), exact: (matched & correctedBits) === 0 });
+            score[r] = columns.score[r]! * (bitCount(columns.terms[r]!) || 1);
+            rows.push(r);
           }
         }
-        hits.sort((a, b) => b.score - a.score);
+        // Best first, ties in the order found: rows sorted on the columns, then one object each.
+        rows.sort((a, b) => score[b]! - score[a]! || a - b);
+        for (const r of rows) hits.push({ index: columns.slot[r]!, score: score[r]!, exact: (columns.terms[r]! & correctedBits) === 0 });
         return { hits, dropped, combined: combineWith };
       }
       const raw = this.compact ? this.compact.execute(query as CompactQuery, { combineWith: 'OR' }) : rawResults(this.mini!, query);
