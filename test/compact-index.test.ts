@@ -165,10 +165,12 @@ describe('the compact postings encoding', () => {
     const mini = new TextIndex(items, fields, analyzer, { common: COMMON });
     const compact = new TextIndex(items, fields, analyzer, { common: COMMON, compact: true });
     const cached = new TextIndex(items, fields, analyzer, { common: COMMON, serialised: roundTrip(compact) });
+    // What a result says; the compact store's columns (`ranked`) are another form of its hits.
+    const answer = ({ hits, unranked, dropped, combined }: TextResults) => ({ hits, unranked, dropped, combined });
     for (const q of ['ordning', 'sällsynt', 'sällsynt ordning', 'ordnign', 'vanlig nummer']) {
-      const expected = mini.search(queryGroups(q));
-      expect(compact.search(queryGroups(q)), q).toEqual(expected);
-      expect(cached.search(queryGroups(q)), q).toEqual(expected);
+      const expected = answer(mini.search(queryGroups(q)));
+      expect(answer(compact.search(queryGroups(q))), q).toEqual(expected);
+      expect(answer(cached.search(queryGroups(q))), q).toEqual(expected);
     }
     expect(compact.search(queryGroups('sällsynt')).hits.map((h) => h.index)).toEqual([997, 1994, 2991]);
   });

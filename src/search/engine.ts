@@ -10,7 +10,7 @@ import { Gazetteer, type SerialisedPlaces } from './places.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
 import { fold, lower, words } from './text.js';
-import { type FieldSpec, forEachSet, has, type SerialisedText, type TextHit, TextIndex } from './text-index.js';
+import { type FieldSpec, forEachSet, has, type RankedColumns, scoredCount, type SerialisedText, TextIndex, type TextResults } from './text-index.js';
 
 export interface EntryHit {
   entry: Entry;
@@ -374,7 +374,7 @@ export class RecordIndex {
     // checked — at 100,000 entries a common word matches tens of thousands.
     const typed = new Set(words(lower(rest)));
     if (this.pristine) {
-      const ranked = this.rankBySlot(found.hits, typed, period);
+      const ranked = this.rankBySlot(found, typed, period);
       if (ranked) return ranked;
     }
     const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.text.item(h.index)!, score: h.score, exact: h.exact }));
@@ -422,19 +422,18 @@ export class RecordIndex {
    * same order as the sort on entries (byDate is a total order, so no tie is left to the sort), with no entry read
    * in the comparisons: a word in 40,000 of a million entries was 40,000 entries read a dozen times each.
    */
-  private rankBySlot(found: readonly TextHit[], typed: Set<string>, period: ParsedPeriod | null): SearchOutcome | null {
+  private rankBySlot(found: TextResults, typed: Set<string>, period: ParsedPeriod | null): SearchOutcome | null {
     const range = period ? this.periodSlots(period) : null;
     if (period && !range) return null;
-    const n = found.length;
-    const slot = Int32Array.from(found, (h) => h.index);
-    const score = Float64Array.from(found, (h) => h.score);
+    const { slot, score, exact } = rankedColumns(found);
+    const n = slot.length;
     // The text index gives hits best first (ties in slot order), as the sort by score before the lift leaves them.
     if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, n); i++) score[i] = score[i]! * spellingLift(this.dated[slot[i]!]!, typed);
     const key = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const s = slot[i]!;
       const inPeriod = range !== null && this.datedMonths!.start[s]! <= range.last && range.first <= range.end[s]!;
-      key[i] = (inPeriod ? 2 : 0) + (found[i]!.exact ? 1 : 0);
+      key[i] = (inPeriod ? 2 : 0) + exact[i]!;
     }
     // Hits come best first, so with the keys taken apart first (in the period and exact, …) the sort below meets
     // runs already in order and makes a few comparisons a hit instead of a dozen (an array's sort finds runs).
@@ -449,7 +448,7 @@ export class RecordIndex {
       entries,
       period,
       get hits() {
-        hits ??= entries.map((entry, k) => ({ entry, score: score[order[k]!]!, exact: found[order[k]!]!.exact }));
+        hits ??= entries.map((entry, k) => ({ entry, score: score[order[k]!]!, exact: exact[order[k]!] === 1 }));
         return hits;
       },
     };
@@ -468,7 +467,7 @@ export class RecordIndex {
   finds(query: string): boolean {
     const { period, found } = this.find(query);
     if (!found) return period !== null && this.timeline(period).length > 0;
-    return found.unranked !== undefined || found.hits.length > 0;
+    return found.unranked !== undefined || scoredCount(found) > 0;
   }
 
   /**
@@ -487,12 +486,12 @@ export class RecordIndex {
       return out;
     }
     // The text index gives hits best first, as search() sorts them before lifting the leaders.
-    const scores = found.hits.map((h) => h.score);
+    const { slot, score: scores } = rankedColumns(found);
     const typed = new Set(words(lower(rest)));
-    if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, scores.length); i++) scores[i]! *= spellingLift(this.text.item(found.hits[i]!.index)!, typed);
+    if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, scores.length); i++) scores[i]! *= spellingLift(this.text.item(slot[i]!)!, typed);
     const best = scores.reduce((max, s) => Math.max(max, s), 0);
     const out: Entry[] = [];
-    found.hits.forEach((h, i) => void (scores[i]! >= best * share && out.push(this.text.item(h.index)!)));
+    scores.forEach((s, i) => void (s >= best * share && out.push(this.text.item(slot[i]!)!)));
     return out;
   }
 
@@ -575,6 +574,17 @@ export class RecordIndex {
     }
     return out;
   }
+}
+
+/** A result's scored hits as columns to change freely (its scores are copied): the text index's, or made from its hits. */
+function rankedColumns(found: TextResults): RankedColumns {
+  if (found.ranked) return { slot: found.ranked.slot, score: found.ranked.score.slice(), exact: found.ranked.exact };
+  const hits = found.hits;
+  return {
+    slot: Int32Array.from(hits, (h) => h.index),
+    score: Float64Array.from(hits, (h) => h.score),
+    exact: Uint8Array.from(hits, (h) => (h.exact ? 1 : 0)),
+  };
 }
 
 const spanMonths = (e: Entry) => monthNumber(e.period.end) - monthNumber(e.period.start);

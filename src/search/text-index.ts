@@ -23,7 +23,12 @@ export interface TextHit {
 
 export interface TextResults {
   /** Scored hits, best first (empty when `unranked` is set). */
-  hits: TextHit[];
+  readonly hits: TextHit[];
+  /**
+   * The same hits as columns, when the compact store scored them: `hits` is then made from these when first read,
+   * and a caller that reads these instead makes no object per hit (tens of thousands at a million entries).
+   */
+  ranked?: RankedColumns;
   /**
    * Set when only very common words were asked for: there is nothing to rank by, and listing tens of thousands of
    * hits as objects would cost more than the search. The caller walks items in its own order with this test.
@@ -33,6 +38,31 @@ export interface TextResults {
   dropped: string[];
   /** AND when every concept had to match; OR when nothing matched them all and any one was enough. */
   combined: 'AND' | 'OR';
+}
+
+/** Scored hits best first, row k being hit k: its slot, score and exactness (1: exact). */
+export interface RankedColumns {
+  slot: Int32Array;
+  score: Float64Array;
+  exact: Uint8Array;
+}
+
+/** How many scored hits a result has, without making them. */
+export function scoredCount(r: TextResults): number {
+  return r.ranked ? r.ranked.slot.length : r.hits.length;
+}
+
+function columnResults(ranked: RankedColumns, dropped: string[], combined: 'AND' | 'OR'): TextResults {
+  let hits: TextHit[] | undefined;
+  return {
+    ranked,
+    dropped,
+    combined,
+    get hits() {
+      hits ??= Array.from(ranked.slot, (index, k) => ({ index, score: ranked.score[k]!, exact: ranked.exact[k] === 1 }));
+      return hits;
+    },
+  };
 }
 
 /**
@@ -390,10 +420,15 @@ export class TextIndex<T> {
             rows.push(r);
           }
         }
-        // Best first, ties in the order found: rows sorted on the columns, then one object each.
+        // Best first, ties in the order found: rows sorted on the columns.
         rows.sort((a, b) => score[b]! - score[a]! || a - b);
-        for (const r of rows) hits.push({ index: columns.slot[r]!, score: score[r]!, exact: (columns.terms[r]! & correctedBits) === 0 });
-        return { hits, dropped, combined: combineWith };
+        const ranked: RankedColumns = { slot: new Int32Array(rows.length), score: new Float64Array(rows.length), exact: new Uint8Array(rows.length) };
+        rows.forEach((r, k) => {
+          ranked.slot[k] = columns.slot[r]!;
+          ranked.score[k] = score[r]!;
+          ranked.exact[k] = (columns.terms[r]! & correctedBits) === 0 ? 1 : 0;
+        });
+        return columnResults(ranked, dropped, combineWith);
       }
       const raw = this.compact ? this.compact.execute(query as CompactQuery, { combineWith: 'OR' }) : rawResults(this.mini!, query);
       for (const [shortId, { score, terms, match }] of raw) {
@@ -409,7 +444,7 @@ export class TextIndex<T> {
     };
 
     const all = run(matchable, 'AND');
-    if (all.hits.length > 0 || all.unranked || matchable.length === 1) return all;
+    if (scoredCount(all) > 0 || all.unranked || matchable.length === 1) return all;
     return run(matchable, 'OR');
   }
 
