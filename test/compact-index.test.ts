@@ -119,6 +119,12 @@ function check(name: string, record: RecordFile, queryCount: number): void {
       expectSame(mini, compact, queries);
     });
 
+    it('answers as MiniSearch does a query of more distinct words than the columns number (the maps then)', () => {
+      const many = [...new Set(entries.slice(0, 60).flatMap((e) => words(e.title)).filter((w) => w.length > 3))].slice(0, 40);
+      expect(many.length).toBeGreaterThan(31);
+      expectSame(mini, compact, [many.join(' '), many.slice(0, 31).join(' '), many.slice(0, 32).join(' ')]);
+    });
+
     it('answers the same after a round trip through the start-up cache', () => {
       const cached = new TextIndex(entries, ENTRY_FIELDS, analyzer, { common: COMMON, serialised: roundTrip(compact) });
       const miniCached = new TextIndex(entries, ENTRY_FIELDS, analyzer, { common: COMMON, serialised: roundTrip(mini) });
@@ -159,10 +165,12 @@ describe('the compact postings encoding', () => {
     const mini = new TextIndex(items, fields, analyzer, { common: COMMON });
     const compact = new TextIndex(items, fields, analyzer, { common: COMMON, compact: true });
     const cached = new TextIndex(items, fields, analyzer, { common: COMMON, serialised: roundTrip(compact) });
+    // What a result says; the compact store's columns (`ranked`) are another form of its hits.
+    const answer = ({ hits, unranked, dropped, combined }: TextResults) => ({ hits, unranked, dropped, combined });
     for (const q of ['ordning', 'sällsynt', 'sällsynt ordning', 'ordnign', 'vanlig nummer']) {
-      const expected = mini.search(queryGroups(q));
-      expect(compact.search(queryGroups(q)), q).toEqual(expected);
-      expect(cached.search(queryGroups(q)), q).toEqual(expected);
+      const expected = answer(mini.search(queryGroups(q)));
+      expect(answer(compact.search(queryGroups(q))), q).toEqual(expected);
+      expect(answer(cached.search(queryGroups(q))), q).toEqual(expected);
     }
     expect(compact.search(queryGroups('sällsynt')).hits.map((h) => h.index)).toEqual([997, 1994, 2991]);
   });

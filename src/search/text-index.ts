@@ -23,7 +23,12 @@ export interface TextHit {
 
 export interface TextResults {
   /** Scored hits, best first (empty when `unranked` is set). */
-  hits: TextHit[];
+  readonly hits: TextHit[];
+  /**
+   * The same hits as columns, when the compact store scored them: `hits` is then made from these when first read,
+   * and a caller that reads these instead makes no object per hit (tens of thousands at a million entries).
+   */
+  ranked?: RankedColumns;
   /**
    * Set when only very common words were asked for: there is nothing to rank by, and listing tens of thousands of
    * hits as objects would cost more than the search. The caller walks items in its own order with this test.
@@ -33,6 +38,31 @@ export interface TextResults {
   dropped: string[];
   /** AND when every concept had to match; OR when nothing matched them all and any one was enough. */
   combined: 'AND' | 'OR';
+}
+
+/** Scored hits best first, row k being hit k: its slot, score and exactness (1: exact). */
+export interface RankedColumns {
+  slot: Int32Array;
+  score: Float64Array;
+  exact: Uint8Array;
+}
+
+/** How many scored hits a result has, without making them. */
+export function scoredCount(r: TextResults): number {
+  return r.ranked ? r.ranked.slot.length : r.hits.length;
+}
+
+function columnResults(ranked: RankedColumns, dropped: string[], combined: 'AND' | 'OR'): TextResults {
+  let hits: TextHit[] | undefined;
+  return {
+    ranked,
+    dropped,
+    combined,
+    get hits() {
+      hits ??= Array.from(ranked.slot, (index, k) => ({ index, score: ranked.score[k]!, exact: ranked.exact[k] === 1 }));
+      return hits;
+    },
+  };
 }
 
 /**
@@ -374,6 +404,32 @@ export class TextIndex<T> {
       // MiniSearch's raw results, not search(): that makes a result object (match, terms, stored fields) for every
       // hit, thousands for a word in a few percent of 100,000 entries, where a position and a score will do.
       const hits: TextHit[] = [];
+      const termBits = new Map<string, number>();
+      for (const alts of rare) for (const terms of alts) for (const t of terms) if (!termBits.has(t)) termBits.set(t, termBits.size);
+      if (this.compact && termBits.size <= 31) {
+        // The compact store's columns: the same hits in the same order, without an object per posting and term.
+        let correctedBits = 0;
+        for (const [t, bit] of termBits) if (corrected.has(t)) correctedBits |= 1 << bit;
+        const columns = this.compact.executeColumns(query as CompactQuery, { combineWith: 'OR' }, termBits);
+        const score = new Float64Array(columns.length);
+        const rows: number[] = [];
+        for (let r = 0; r < columns.length; r++) {
+          const i = columns.slot[r]!;
+          if ((combineWith === 'OR' || inCommon(i)) && (!filter || filter(i))) {
+            score[r] = columns.score[r]! * (bitCount(columns.terms[r]!) || 1);
+            rows.push(r);
+          }
+        }
+        // Best first, ties in the order found: rows sorted on the columns.
+        rows.sort((a, b) => score[b]! - score[a]! || a - b);
+        const ranked: RankedColumns = { slot: new Int32Array(rows.length), score: new Float64Array(rows.length), exact: new Uint8Array(rows.length) };
+        rows.forEach((r, k) => {
+          ranked.slot[k] = columns.slot[r]!;
+          ranked.score[k] = score[r]!;
+          ranked.exact[k] = (columns.terms[r]! & correctedBits) === 0 ? 1 : 0;
+        });
+        return columnResults(ranked, dropped, combineWith);
+      }
       const raw = this.compact ? this.compact.execute(query as CompactQuery, { combineWith: 'OR' }) : rawResults(this.mini!, query);
       for (const [shortId, { score, terms, match }] of raw) {
         const i = this.compact ? shortId : documentId(this.mini!, shortId);
@@ -388,7 +444,7 @@ export class TextIndex<T> {
     };
 
     const all = run(matchable, 'AND');
-    if (all.hits.length > 0 || all.unranked || matchable.length === 1) return all;
+    if (scoredCount(all) > 0 || all.unranked || matchable.length === 1) return all;
     return run(matchable, 'OR');
   }
 
@@ -423,6 +479,13 @@ export function forEachSet(bits: Uint32Array, visit: (index: number) => boolean 
     }
   }
   return false;
+}
+
+/** How many bits of a 32-bit word are set. */
+function bitCount(word: number): number {
+  let n = 0;
+  for (let w = word; w !== 0; w &= w - 1) n++;
+  return n;
 }
 
 export function has(bits: Uint32Array, i: number): boolean {
