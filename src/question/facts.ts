@@ -1,6 +1,6 @@
 import type { Entry, Kind } from '../data/schema.js';
 import type { Contact } from '../search/contacts.js';
-import type { RecordIndex } from '../search/engine.js';
+import type { DatedColumns, RecordIndex } from '../search/engine.js';
 import { lowerBound } from '../search/order.js';
 import { monthNumber, type MonthSpan } from '../search/period.js';
 
@@ -84,12 +84,8 @@ interface Kept {
   periods?: PeriodFacts;
 }
 
-/** The date order (RecordIndex.chronological) as numbers: record position, first and last month of each entry. */
-interface DatedFacts {
-  position: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  /** The longest entry, in months: nothing starting more than this before a span can overlap it. */
+/** The date order as numbers (RecordIndex.datedColumns), and the longest entry in months: nothing starting more than this before a span can overlap it. */
+interface DatedFacts extends DatedColumns {
   maxSpan: number;
 }
 
@@ -202,19 +198,17 @@ export function listMarks(index: RecordIndex, lists: readonly (readonly Entry[])
 function datedFacts(index: RecordIndex): DatedFacts {
   const got = current(index);
   if (!got.dated) {
-    const dated = index.chronological;
-    const start = Int32Array.from(dated, (e) => monthNumber(e.period.start));
-    const end = Int32Array.from(dated, (e) => monthNumber(e.period.end));
+    const columns = index.datedColumns();
     let maxSpan = 0;
-    for (let j = 0; j < dated.length; j++) maxSpan = Math.max(maxSpan, end[j]! - start[j]!);
-    got.dated = { position: Int32Array.from(dated, (e) => index.recordPosition(e)), start, end, maxSpan };
+    for (let j = 0; j < columns.start.length; j++) maxSpan = Math.max(maxSpan, columns.end[j]! - columns.start[j]!);
+    got.dated = { ...columns, maxSpan };
   }
   return got.dated;
 }
 
 /**
- * The entries of these lists (see listPositions) in date order, each once, with their record positions: what
- * RecordIndex.inDateOrder gives, from the numbers kept here ("bibliotek" names thousands of places).
+ * The entries of these lists (see listPositions) in date order, each once, with their record positions (lists of
+ * date-ordered entries that may overlap, as a land's counties do; "bibliotek" names thousands of places).
  */
 export function inDateOrder(index: RecordIndex, lists: readonly (readonly Entry[])[]): { entries: Entry[]; positions: number[] } {
   const marks = listMarks(index, lists);

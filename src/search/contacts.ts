@@ -5,6 +5,7 @@ import type { RecordNames } from './names.js';
 import { isGenericWord } from './places.js';
 import { queryGroups, type QueryGroup } from './query.js';
 import { insertByDate, removeByDate } from './order.js';
+import { monthNumber } from './period.js';
 import { type FieldSpec, forEachSet, type SerialisedText, TextIndex } from './text-index.js';
 import { fold, words } from './text.js';
 
@@ -253,8 +254,7 @@ export class ContactBook {
       for (const slot of this.slots.values()) slots = Math.max(slots, slot + 1);
       this.firstMonths = new Int32Array(slots);
       for (const [contact, slot] of this.slots) {
-        const start = contact.entries[0]!.period.start;
-        this.firstMonths[slot] = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7));
+        this.firstMonths[slot] = monthNumber(contact.entries[0]!.period.start);
       }
     }
     return this.firstMonths;

@@ -157,19 +157,10 @@ export class RecordIndex {
   /** See slotPositions. */
   private slotAt: { changes: number; at: Int32Array } | undefined;
   private readonly names: RecordNames;
-  /**
-   * Each date-ordered entry's record position, made when first needed and dropped at every change: merging a land's
-   * places into date order reads these numbers instead of looking up 100,000 entries' positions.
-   */
-  private datedPositions: Int32Array | undefined;
+  /** See datedColumns. */
+  private datedAt: { changes: number; columns: DatedColumns } | undefined;
   /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
   private pristine = true;
-  /**
-   * While pristine, each date-ordered entry's first and last month as numbers, made when a search first names a
-   * period: at a million entries a period holds hundreds of thousands, and reading each entry's period (and its
-   * slot by id) to sort or filter them cost a quarter of a second a search.
-   */
-  private datedMonths: { start: Int32Array; end: Int32Array } | undefined;
   /** Longest entry duration in months, bounding the timeline's binary search (an upper bound after removals). */
   private maxSpanMonths: number;
 
@@ -255,7 +246,6 @@ export class RecordIndex {
   private put(entry: Entry): void {
     this.pristine = false;
     this.changes++;
-    this.datedPositions = undefined;
     this.ids.set(entry.id, entry);
     insertByDate(this.dated, entry);
     this.slots.set(entry.id, this.text.add(entry));
@@ -268,7 +258,6 @@ export class RecordIndex {
   private take(entry: Entry): void {
     this.pristine = false;
     this.changes++;
-    this.datedPositions = undefined;
     this.ids.delete(entry.id);
     removeByDate(this.dated, entry);
     this.text.remove(this.slots.get(entry.id)!);
@@ -399,19 +388,16 @@ export class RecordIndex {
    * that starts early enough and not too late, and of those the ones with `end[slot] >= first` overlap the period.
    * Null when the period is not in months as the record writes them.
    */
-  private periodSlots(period: MonthSpan): { from: number; to: number; end: Int32Array; first: number; last: number } | null {
+  private periodSlots(period: MonthSpan): { from: number; to: number; start: Int32Array; end: Int32Array; first: number; last: number } | null {
     if (!MONTH.test(period.start) || !MONTH.test(period.end)) return null;
-    const months = (this.datedMonths ??= {
-      start: Int32Array.from(this.dated, (e) => monthNumber(e.period.start)),
-      end: Int32Array.from(this.dated, (e) => monthNumber(e.period.end)),
-    });
-    const { start, end } = months;
+    const { start, end } = this.datedColumns();
     const first = monthNumber(period.start);
     const last = monthNumber(period.end);
     const earliest = first - this.maxSpanMonths;
     return {
       from: lowerBound(start.length, (i) => start[i]! < earliest),
       to: lowerBound(start.length, (i) => start[i]! <= last),
+      start,
       end,
       first,
       last,
@@ -434,7 +420,7 @@ export class RecordIndex {
     const key = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const s = slot[i]!;
-      const inPeriod = range !== null && this.datedMonths!.start[s]! <= range.last && range.first <= range.end[s]!;
+      const inPeriod = range !== null && range.start[s]! <= range.last && range.first <= range.end[s]!;
       key[i] = (inPeriod ? 2 : 0) + exact[i]!;
     }
     // Hits come best first, so with the keys taken apart first (in the period and exact, …) the sort below meets
@@ -544,28 +530,23 @@ export class RecordIndex {
   }
 
   /**
-   * The given entries marked by record position, one byte each (1: given): answers filter a county's tens of
-   * thousands of entries, and a byte is read where a Set of entries must first be built, hashing each one.
+   * The date order (`chronological`) as numbers, made once per version of the record: each entry's record position
+   * and first and last month. A period's entries are a walk of these (a year is a third of the record, and at a
+   * million entries reading each one's period cost a quarter of a second a search); questions mark by position.
    */
-  recordMarks(lists: Iterable<Iterable<Entry>>): Uint8Array {
-    const marks = new Uint8Array(this.list.length);
-    for (const list of lists) {
-      for (const e of list) {
-        const at = this.recordPosition(e);
-        if (at >= 0) marks[at] = 1;
-      }
+  datedColumns(): DatedColumns {
+    if (this.datedAt?.changes !== this.changes) {
+      const { dated } = this;
+      this.datedAt = {
+        changes: this.changes,
+        columns: {
+          position: Int32Array.from(dated, (e) => this.recordPosition(e)),
+          start: Int32Array.from(dated, (e) => monthNumber(e.period.start)),
+          end: Int32Array.from(dated, (e) => monthNumber(e.period.end)),
+        },
+      };
     }
-    return marks;
-  }
-
-  /** The given entries once each, in date order (lists of date-ordered entries that may overlap, as a land's counties do). */
-  inDateOrder(lists: Iterable<Iterable<Entry>>): Entry[] {
-    const marks = this.recordMarks(lists);
-    this.datedPositions ??= Int32Array.from(this.dated, (e) => this.recordPosition(e));
-    const positions = this.datedPositions;
-    const out: Entry[] = [];
-    for (let i = 0; i < positions.length; i++) if (marks[positions[i]!] === 1) out.push(this.dated[i]!);
-    return out;
+    return this.datedAt.columns;
   }
 
   /**
@@ -611,6 +592,13 @@ export class RecordIndex {
     }
     return out;
   }
+}
+
+/** The date order as numbers, index for index with `chronological` (see RecordIndex.datedColumns). */
+export interface DatedColumns {
+  position: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
 }
 
 /** A result's scored hits as columns to change freely (its scores are copied): the text index's, or made from its hits. */

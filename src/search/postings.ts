@@ -77,10 +77,6 @@ function newColumns(capacity: number): Columns {
   return { length: 0, slot: new Int32Array(capacity), score: new Float64Array(capacity), terms: new Int32Array(capacity) };
 }
 
-function emptyColumns(): Columns {
-  return newColumns(0);
-}
-
 /** The same rows with room for `capacity` (the arrays themselves when they have it). */
 function withCapacity(c: Columns, capacity: number): Columns {
   if (c.slot.length >= capacity) return c;
@@ -92,9 +88,10 @@ function withCapacity(c: Columns, capacity: number): Columns {
   return out;
 }
 
-/** Appends LEB128 varints to a growing byte array. */
+/** How many bytes a LEB128 varint of this value takes. */
 const varintLength = (value: number) => (value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5);
 
+/** Appends LEB128 varints to a growing byte array. */
 class ByteWriter {
   length = 0;
   /** Sized exactly by the caller where it can be (see finishing): doubling a big arena copies it in one step. */
@@ -169,7 +166,6 @@ function uint8From(base64: string): Uint8Array {
   return new Uint8Array(bytes); // a copy: Buffer.from may hand out a slice of a shared pool
 }
 
-/** Writes the postings docs[from, to) (ascending slots) with their frequencies as gap varints. */
 /** How many bytes encode() writes for these postings. */
 function encodedLength(docs: Uint32Array, freqs: Uint32Array, from: number, to: number): number {
   let bytes = 0;
@@ -183,6 +179,7 @@ function encodedLength(docs: Uint32Array, freqs: Uint32Array, from: number, to: 
   return bytes;
 }
 
+/** Writes the postings docs[from, to) (ascending slots) with their frequencies as gap varints. */
 function encode(writer: ByteWriter, docs: Uint32Array, freqs: Uint32Array, from: number, to: number): void {
   let previous = -1;
   for (let i = from; i < to; i++) {
@@ -681,7 +678,7 @@ export class CompactIndex<T> {
 
   /** combineResults on columns: OR keeps a's order and appends b's new slots; AND keeps b's order, those in a. */
   private combineColumns(results: Columns[], combineWith: 'AND' | 'OR'): Columns {
-    if (results.length === 0) return emptyColumns();
+    if (results.length === 0) return newColumns(0);
     return results.reduce((a, b) => {
       const scratch = this.markSlots();
       const { row, stamp, mark } = scratch;
@@ -723,7 +720,7 @@ export class CompactIndex<T> {
   /** termResults as columns: rows in the order the map would take its keys, the term as `bit`. */
   private termColumns(term: string, bit: number, boostDocument: ((id: number) => number) | undefined): Columns {
     const id = this.dictionary.get(term);
-    if (id === undefined) return emptyColumns();
+    if (id === undefined) return newColumns(0);
     let capacity = 0;
     for (let f = 0; f < this.fieldCount; f++) {
       const key = id * this.fieldCount + f;
