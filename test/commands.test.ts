@@ -72,6 +72,15 @@ describe('contact', () => {
     expect(names('Stjernsted')).toEqual(['Petter Stjernstedt']);
     expect(names('Skärholmen')).toEqual(['Skärholmens medborgarkontor']);
   });
+
+  it("answers on its contacts' entries, each once as first met, gathered only when read", () => {
+    const reply = run('contact', 'bibliotek');
+    if (reply.type !== 'contacts' || !reply.answer) throw new Error('expected a contacts reply with an answer');
+    const firstMet = [...new Set(reply.contacts.flatMap((c) => c.entries))];
+    expect(firstMet.length).toBeGreaterThan(reply.contacts.length / 2);
+    expect(reply.answer.entries).toEqual(firstMet);
+    expect(reply.answer.entries).toBe(reply.answer.entries);
+  });
 });
 
 describe('timeline', () => {

@@ -1,6 +1,4 @@
-import type { Entry } from '../data/schema.js';
 import { t } from '../i18n.js';
-import { contactPositions } from '../question/facts.js';
 import { commandAnswer } from '../question/select.js';
 import { fold, words } from '../search/text.js';
 import { notice } from './reply.js';
@@ -45,19 +43,7 @@ export const contact: CommandSpec = {
     const named = index.contacts.namedExactly(key);
     const exact = named.size === 0 ? [] : hits.filter((h) => named.has(h.contact));
     const contacts = (exact.length > 0 ? exact : hits).map((h) => h.contact);
-    // Each entry once, as first met: marked by record position, not put in a Set (a role thousands hold).
-    const seen = new Uint8Array(index.entries.length);
-    const entries: Entry[] = [];
-    for (const c of contacts) {
-      const list = contactPositions(index, c);
-      for (let k = 0; k < list.length; k++) {
-        const at = list[k]!;
-        if (seen[at] === 1) continue;
-        seen[at] = 1;
-        entries.push(index.entries[at]!);
-      }
-    }
-    const answer = commandAnswer('who', entries, { contacts: { index, contacts } });
+    const answer = commandAnswer('who', [], { contacts: { index, contacts } });
     return { type: 'contacts', command: 'contact', query: text, locale, title: m.contactTitle(text), contacts, answer };
   },
 };

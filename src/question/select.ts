@@ -2,7 +2,7 @@ import type { Entry, Kind, Person, Place } from '../data/schema.js';
 import type { Contact } from '../search/contacts.js';
 import type { RecordIndex } from '../search/engine.js';
 import type { UnsupportedKind } from '../search/period.js';
-import { contactWho, entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodFacts, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
+import { contactPositions, contactWho, entryFacts, libraryFlags, listMarks, NAMED, NO_ONE, ownWorkFlags, periodFacts, periodMarks as periodMarksOf, placeFacts, whoFacts } from './facts.js';
 import type { SwedishPlace } from '../search/sweden.js';
 import { fold } from '../search/text.js';
 import type { PlaceConstraint, Question } from './parse.js';
@@ -237,8 +237,8 @@ export function commandAnswer(
     kinds?: readonly Kind[];
     record?: { index: RecordIndex; positions: ArrayLike<number> };
     /**
-     * For a who-answer, in place of `record`: the contacts whose entries, each once as first met, are `entries`
-     * (read contact by contact, see contactWho).
+     * For a who-answer, in place of `record` and `entries` (pass none): the contacts whose entries, each once as
+     * first met, are the answer's (read contact by contact, see contactWho, and gathered only when read).
      */
     contacts?: { index: RecordIndex; contacts: readonly Contact[] };
   } = {},
@@ -282,11 +282,45 @@ export function commandAnswer(
   if (shape === 'when' && record && Array.prototype.every.call(mainAt, (at: number) => at >= 0)) model.periodsOf = periodsOf(record.index, mainAt);
   if (shape === 'who') {
     // A who-answer reads its entries' people by record position (see facts.ts): the caller has them.
-    if (options.contacts) collectPeopleOf(model, options.contacts.index, options.contacts.contacts);
+    if (options.contacts) {
+      collectPeopleOf(model, options.contacts.index, options.contacts.contacts);
+      // The sentence words only what was collected above; the entries themselves are gathered when read (a role
+      // thousands hold has 59,000 of them, and gathering them was a third of its answer's time).
+      lazyEntries(model, options.contacts.index, options.contacts.contacts);
+    }
     else if (options.record) collectPeople(model, options.record.index, options.record.positions);
     else throw new Error('a who-answer needs the record and its entries\' positions, or its contacts');
   }
   return model;
+}
+
+/** `model.entries` as the contacts' entries, each once as first met, gathered on first read. */
+function lazyEntries(model: AnswerModel, index: RecordIndex, contacts: readonly Contact[]): void {
+  let gathered: Entry[] | null = null;
+  Object.defineProperty(model, 'entries', {
+    enumerable: true,
+    configurable: true,
+    get: () => (gathered ??= entriesOfContacts(index, contacts)),
+    set: (value: Entry[]) => {
+      gathered = value;
+    },
+  });
+}
+
+/** The entries of these contacts, each once as first met: marked by record position, not put in a Set (a role thousands hold). */
+export function entriesOfContacts(index: RecordIndex, contacts: readonly Contact[]): Entry[] {
+  const seen = new Uint8Array(index.entries.length);
+  const entries: Entry[] = [];
+  for (const c of contacts) {
+    const list = contactPositions(index, c);
+    for (let k = 0; k < list.length; k++) {
+      const at = list[k]!;
+      if (seen[at] === 1) continue;
+      seen[at] = 1;
+      entries.push(index.entries[at]!);
+    }
+  }
+  return entries;
 }
 
 /**

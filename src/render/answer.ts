@@ -252,7 +252,6 @@ const cutEscapesAlike = (text: string) => !/(?:^|\n)\s*\d*$/.test(text);
  */
 export function answerSentence(model: AnswerModel, locale: Locale, shown = Infinity): string {
   const sv = locale === 'sv';
-  const { entries } = model;
   if (model.misses.length > 0) {
     const why = model.misses.map((m) => missText(m, locale)).join('; ');
     return `${model.shape === 'yes-no' ? (sv ? 'Nej, ' : 'No, ') : ''}${model.shape === 'yes-no' ? why : upperFirst(why)}.`;
@@ -267,7 +266,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
       );
       return `${upperFirst(verdicts.join('. '))}.`;
     }
-    if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${listOf(entries, (e) => withArticle(e, locale), locale)}.`;
+    if (model.yes) return `${sv ? 'Ja' : 'Yes'}: ${listOf(model.entries, (e) => withArticle(e, locale), locale)}.`;
     if (model.mentionedOnly && model.subject) {
       const where = listOf(model.nearest, (e) => withArticle(e, locale), locale);
       return sv
@@ -281,11 +280,11 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
     }
     return sv ? 'Nej, protokollet har inget sådant.' : 'No, the record has nothing like that.';
   }
-  if (entries.length === 0) {
-    // Each part is in the record, but not together: say which parts, so the reader can drop one.
-    const parts = model.reading ? readingParts(model.reading, locale).join(', ') : '';
-    return sv ? `Protokollet har inget som passar allt detta på en gång${parts ? `: ${parts}` : ''}.` : `The record has nothing that fits all of this at once${parts ? `: ${parts}` : ''}.`;
-  }
+  // A who-answer holds what it collected of its entries' people, nothing only when it has no entries: it is worded
+  // without reading them (a /contact answer's entries are gathered only when read).
+  if (model.shape === 'who') return collectedNothing(model) ? nothingFits(model, locale) : whoSentence(model, locale);
+  const { entries } = model;
+  if (entries.length === 0) return nothingFits(model, locale);
   switch (model.shape) {
     case 'when': {
       // "besök Västerbotten": say first that there was no visit, then what the record does have.
@@ -314,25 +313,6 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
       const more = list(countedKinds(model.also, locale), locale);
       const subject = upperFirst(model.subject ?? '');
       return sv ? `${lead}. ${subject} nämns också i ${more}.` : `${lead}. ${subject} is also mentioned in ${more}.`;
-    }
-    case 'who': {
-      const { people } = model;
-      const parts: string[] = [];
-      if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
-      // Where the record names no one: the organisations (with a role where it gives one), then when and how;
-      // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
-      const { bodies, how } = unnamedParts(model.unnamed, locale);
-      const { without } = model.unnamed;
-      if (bodies.length > 0) {
-        const who = list(bodies, locale);
-        if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
-        else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
-      }
-      if (without.length > 0) {
-        const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale);
-        parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
-      }
-      return parts.join(' ');
     }
     case 'where': {
       return `${listOf(model.places, placeText, locale)}.`;
@@ -387,6 +367,40 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
   }
 }
 
+
+/** Who: the named people, then what the record says where it names no one (see AnswerModel.people and unnamed). */
+function whoSentence(model: AnswerModel, locale: Locale): string {
+  const sv = locale === 'sv';
+    const { people } = model;
+    const parts: string[] = [];
+    if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
+    // Where the record names no one: the organisations (with a role where it gives one), then when and how;
+    // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
+    const { bodies, how } = unnamedParts(model.unnamed, locale);
+    const { without } = model.unnamed;
+    if (bodies.length > 0) {
+      const who = list(bodies, locale);
+      if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
+      else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
+    }
+    if (without.length > 0) {
+      const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale);
+      parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
+    }
+    return parts.join(' ');
+}
+
+/** What a who-answer collected of its entries' people holds nothing exactly when it has no entries (see collectPeople). */
+const collectedNothing = (model: AnswerModel) =>
+  model.people.length === 0 && model.unnamed.bodies.length === 0 && model.unnamed.kindsAndPeriods.length === 0 && model.unnamed.without.length === 0;
+
+/** No entry fits every part of the question at once, though each part is in the record: say which, so the reader can drop one. */
+function nothingFits(model: AnswerModel, locale: Locale): string {
+  const parts = model.reading ? readingParts(model.reading, locale).join(', ') : '';
+  return locale === 'sv'
+    ? `Protokollet har inget som passar allt detta på en gång${parts ? `: ${parts}` : ''}.`
+    : `The record has nothing that fits all of this at once${parts ? `: ${parts}` : ''}.`;
+}
 /**
  * Of entries that name no one (see AnswerModel.unnamed): the organisations, with a role where the record gives one,
  * each once; how and when they were in touch ("mejlkontakt, våren 2018; besök, våren 2017"), each pair once.
