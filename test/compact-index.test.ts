@@ -174,6 +174,23 @@ describe('the compact postings encoding', () => {
     }
     expect(compact.search(queryGroups('sällsynt')).hits.map((h) => h.index)).toEqual([997, 1994, 2991]);
   });
+
+  it('writes a word held by more items than a build step (4,096 postings) a piece at a time, as one list', () => {
+    // Frequencies vary and gaps grow, so a piece that started a word's list afresh (gap from -1) would score wrong.
+    const items = Array.from({ length: 12_000 }, (_, i) => `${'ordning '.repeat((i % 5) + 1)}${i % 3 === 0 ? 'tredje' : 'annat'}${i > 9000 && i % 7 === 0 ? ' sen' : ''}`);
+    const fields = [{ name: 't', boost: 1, extract: (s: string) => s }];
+    const analyzer = new Analyzer();
+    const never = { minItems: Number.MAX_SAFE_INTEGER, share: 1 }; // every word scored from its postings, none a bitmap
+    const mini = new TextIndex(items, fields, analyzer, { common: never });
+    const compact = new TextIndex(items, fields, analyzer, { common: never, compact: true });
+    for (const q of ['ordning', 'tredje', 'sen', 'ordning sen', 'annat tredje']) {
+      const expected = mini.search(queryGroups(q));
+      const got = compact.search(queryGroups(q));
+      expect(got.hits, q).toEqual(expected.hits);
+      expect(got.unranked, q).toBeUndefined();
+    }
+    expect(compact.documentFrequency('ordning')).toBe(12_000);
+  });
 });
 
 describe('discarding changed items (the contacts)', () => {
