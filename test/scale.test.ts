@@ -51,6 +51,24 @@ describe('at scale (12,000 generated entries)', () => {
     expect(loaded.suggester.suggest('title', 'x'.repeat(6000), 'en')).toEqual([]);
   });
 
+  it("buckets each big list's candidates by their words' first two and three letters, each candidate once", () => {
+    type Packed = { size: number; keyText: string; keyStart: Uint32Array; keyEnd: Uint32Array; buckets: Map<string, Int32Array> | null };
+    const lists = (loaded.suggester as unknown as { lists: Map<string, Packed> }).lists;
+    const big = [...lists.values()].filter((l) => l.buckets);
+    expect(big.length).toBeGreaterThan(0);
+    for (const list of big) {
+      const expected = new Map<string, number[]>();
+      for (let i = 0; i < list.size; i++) {
+        const key = list.keyText.slice(list.keyStart[i], list.keyEnd[i]);
+        for (const prefix of new Set(key.split(' ').flatMap((w) => [w.slice(0, 2), w.slice(0, 3)]))) {
+          if (!expected.has(prefix)) expected.set(prefix, []);
+          expected.get(prefix)!.push(i);
+        }
+      }
+      expect(new Map([...list.buckets!].map(([k, v]) => [k, [...v]]))).toEqual(expected);
+    }
+  });
+
   it('starts from the cache next time with the same answers, and rebuilds when the data changes', () => {
     loaded.saveCache();
     const again = loadIndexed(file, { cacheDir });

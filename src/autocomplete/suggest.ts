@@ -165,27 +165,55 @@ function* joinSteps(parts: readonly string[]): Generator<void, string> {
   return pieces.join('');
 }
 
+/**
+ * The buckets (see CandidateList): each word's first two and first three letters, read in place from the packed
+ * keys as numbers. Splitting each key into words, prefixes and a set made a dozen short-lived objects a candidate:
+ * over a million at 100,000 titles, and the collections they caused were most of a reload's longest stalls.
+ */
 function* bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Generator<void, Map<string, Int32Array>> {
-  const lists = new Map<string, number[]>();
+  const { keyText, keyStart, keyEnd } = list;
+  const lists = new Map<number, number[]>();
+  const add = (code: number, i: number) => {
+    let positions = lists.get(code);
+    if (!positions) lists.set(code, (positions = []));
+    // A prefix two words of one key share is one position.
+    if (positions[positions.length - 1] !== i) positions.push(i);
+  };
   for (let i = 0; i < list.size; i++) {
-    for (const prefix of new Set(keyOf(list as CandidateList, i).split(' ').flatMap((w) => [w.slice(0, 2), w.slice(0, 3)]))) {
-      let list = lists.get(prefix);
-      if (!list) lists.set(prefix, (list = []));
-      list.push(i);
+    const end = keyEnd[i]!;
+    for (let from = keyStart[i]!; ; ) {
+      let to = keyText.indexOf(' ', from);
+      if (to < 0 || to > end) to = end;
+      add(prefixCode(keyText, from, Math.min(to, from + 2)), i);
+      add(prefixCode(keyText, from, Math.min(to, from + 3)), i);
+      if (to >= end) break;
+      from = to + 1;
     }
     if ((i & 127) === 127) yield;
   }
   const out = new Map<string, Int32Array>();
   // Thousands of small buckets are as much work as one big one: a step is about 4,096 positions copied.
   let copied = 0;
-  for (const [k, v] of lists) {
-    out.set(k, Int32Array.from(v));
-    if ((copied += v.length + 16) > 4096) {
+  for (const [code, positions] of lists) {
+    out.set(prefixOf(code), Int32Array.from(positions));
+    if ((copied += positions.length + 16) > 4096) {
       copied = 0;
       yield;
     }
   }
   return out;
+}
+
+/** text[from, to) (at most three UTF-16 units) as one number: its length, then each unit in 16 bits. */
+function prefixCode(text: string, from: number, to: number): number {
+  let code = to - from;
+  for (let k = from; k < to; k++) code = code * 65536 + text.charCodeAt(k);
+  return code * 65536 ** (3 - (to - from));
+}
+
+function prefixOf(code: number): string {
+  const units = [Math.floor(code / 65536 ** 2) % 65536, Math.floor(code / 65536) % 65536, code % 65536];
+  return String.fromCharCode(...units.slice(0, Math.floor(code / 65536 ** 3)));
 }
 
 /**
