@@ -274,7 +274,7 @@ export class RecordIndex {
     // Every loop paced by time, not by a count of entries (a count is short when idle and long under load).
     const pacer = new Pacer();
     if (prepared) {
-      // Numbering 100,000 entries (a WeakMap) and putting them in date order were ~50 ms in one go under load.
+      // Numbering 100,000 entries and putting them in date order were ~50 ms in one go under load.
       const { entries } = record;
       for (let i = 0; i < entries.length; i++) {
         numberInRecordOrder(entries, i, i + 1);
