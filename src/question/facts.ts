@@ -123,6 +123,15 @@ class Runs {
   }
 }
 
+/**
+ * What is kept for this version of the record, if anything: for the memory bench (bench/memory.ts), which measures
+ * each part by letting it go.
+ */
+export function keptFor(index: RecordIndex): object | undefined {
+  const got = kept.get(index);
+  return got?.version === index.version ? got : undefined;
+}
+
 function current(index: RecordIndex): Kept {
   let got = kept.get(index);
   if (!got || got.version !== index.version) {
