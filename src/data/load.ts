@@ -106,6 +106,8 @@ export class InternPool {
   private readonly stringLists: Trie<string> = { list: undefined, next: undefined };
   private readonly placeLists: Trie<Place> = { list: undefined, next: undefined };
   private readonly peopleLists: Trie<Person> = { list: undefined, next: undefined };
+  /** Whether a value not seen before was added (since list() last cleared it). */
+  private added = false;
 
   /** The pool's copy of a string (the string itself the first time it is seen). */
   string<T extends string | null | undefined>(s: T): T {
@@ -113,6 +115,7 @@ export class InternPool {
     const known = this.seen.get(s);
     if (known !== undefined) return known as T;
     this.seen.set(s, s);
+    this.added = true;
     return s;
   }
 
@@ -125,6 +128,7 @@ export class InternPool {
     p.start = this.string(p.start);
     p.end = this.string(p.end);
     add(byEnd, p.end, alike, p);
+    this.added = true;
     return p;
   }
 
@@ -146,14 +150,17 @@ export class InternPool {
   private readonly placeOf = (p: Place) => this.place(p);
   private readonly personOf = (p: Person) => this.person(p);
 
-  /** The shared list of these items' shared copies, found item by item. */
+  /** The shared list of these items' shared copies, found item by item; else the list itself, of shared copies. */
   private list<T>(root: Trie<T>, items: T[], shared: (item: T) => T): T[] {
+    this.added = false;
+    for (let i = 0; i < items.length; i++) items[i] = shared(items[i]!);
+    // A list with an item not seen before was not seen before either: neither looked for nor filed (its second
+    // copy is). Most lists of people are a record's only one (the bench's 42,000 of 43,000), and filing each was
+    // a tenth of a second of loading.
+    if (this.added) return items;
     let node = root;
-    for (const item of items) node = step(node, shared(item));
-    if (!node.list) {
-      node.list = new Array<T>(items.length);
-      for (let i = 0; i < items.length; i++) node.list[i] = shared(items[i]!);
-    }
+    for (const item of items) node = step(node, item);
+    node.list ??= items;
     return node.list;
   }
 
@@ -167,6 +174,7 @@ export class InternPool {
     p.county = this.string(p.county);
     if (p.district) p.district = this.string(p.district);
     add(byName, p.name, alike, p);
+    this.added = true;
     return p;
   }
 
@@ -179,6 +187,7 @@ export class InternPool {
     p.role = this.string(p.role);
     p.organisation = this.string(p.organisation);
     add(byName, p.name, alike, p);
+    this.added = true;
     return p;
   }
 }
