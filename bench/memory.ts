@@ -15,18 +15,7 @@ import { keptFor } from '../src/question/facts.js';
 import { renderDiscord } from '../src/render/discord.js';
 import type { Query } from './queries.js';
 import type { Generator } from './search.js';
-import { heapMB } from './stats.js';
-
-/**
- * The heap once garbage is really gone: one collection can leave what only a second one finds (weak maps). Typed
- * arrays' contents (the compact postings, bitmaps) live outside the JS heap, in array buffers: heapMB() counts them
- * (adding them here again, as this did, counted them twice: 18 MB too much at 100,000 entries).
- */
-function settledMB(): number {
-  heapMB();
-  heapMB();
-  return heapMB();
-}
+import { settledHeapMB } from './stats.js';
 
 export interface MemoryResult {
   generator: string;
@@ -58,7 +47,7 @@ function letGo(held: readonly Held[], from: number, structures: Record<string, n
   let before = from;
   for (const h of held) {
     h.release();
-    const now = settledMB();
+    const now = settledHeapMB();
     structures[h.name] = before - now;
     before = now;
   }
@@ -91,10 +80,10 @@ function prepare(generator: Generator, entries: number, file: string, cacheDir: 
 }
 
 function measure(file: string, cacheDir: string): Pick<MemoryResult, 'heapMB' | 'structures'> {
-  settledMB();
+  settledHeapMB();
   const loaded = loadIndexed(file, { cacheDir });
   loaded.finish();
-  const heap = settledMB();
+  const heap = settledHeapMB();
   const buffers = process.memoryUsage().arrayBuffers / 1e6;
   const index = loaded.index as unknown as Record<string, unknown>;
   const contacts = loaded.index.contacts as unknown as Record<string, unknown>;
@@ -130,12 +119,12 @@ function ask(loaded: Loaded, q: Query): unknown {
  * first use let go part by part. What no part holds (the rest) is mostly code compiled for the queries.
  */
 function measureServing(file: string, cacheDir: string, mix: readonly Query[]): Pick<MemoryResult, 'heapServingMB' | 'afterQueries'> {
-  settledMB();
+  settledHeapMB();
   const loaded = loadIndexed(file, { cacheDir });
   loaded.finish();
-  const built = settledMB();
+  const built = settledHeapMB();
   for (const q of mix) ask(loaded, q);
-  const serving = settledMB();
+  const serving = settledHeapMB();
   const index = loaded.index as unknown as Record<string, unknown>;
   const text = index.text as Record<string, unknown>;
   const contacts = loaded.index.contacts as unknown as Record<string, unknown>;
