@@ -31,7 +31,7 @@ export const GENERATORS: Record<string, Generator> = {
   synthetic: { name: 'synthetic', record: generateRecord, queries: (_, perPath) => queryMix(perPath) },
   replicate: { name: 'replicate', record: replicateRecord, queries: replicateQueryMix },
 };
-import { heapMB, type Stat, stat, time } from './stats.js';
+import { heapMB, settledHeapMB, type Stat, stat, time } from './stats.js';
 
 /**
  * Above this many entries plain MiniSearch and Fuse.js are left out: at a million entries Fuse.js takes minutes a
@@ -170,7 +170,7 @@ export async function benchSize(
   const [warm, readyMs] = time(() => loadFromStore(store, { cacheDir }));
   // Right after ready the door finishes warming up (the big autocomplete lists); measured, and in the heap figure.
   const [, finishMs] = time(() => warm.finish());
-  const heap = heapMB();
+  const heap = settledHeapMB();
 
   log(`  ${entries}: paths…`);
   for (const q of mix) runPath(warm, q.path, q.text, q.field); // warm-up: JIT and lazily built bitmaps
@@ -183,7 +183,7 @@ export async function benchSize(
     (commandSamples[q.path] ??= []).push(time(() => runCommand(findCommand(q.path)!, { text: q.text }, warm.index, 'sv'))[1]);
   }
   const commandOnly = Object.fromEntries(Object.entries(commandSamples).map(([k, v]) => [k, stat(v)]));
-  const heapServing = heapMB();
+  const heapServing = settledHeapMB();
 
   const searchTexts = mix.filter((q) => q.path === 'search').map((q) => q.text);
   let plainMiniSearch: SizeResult['plainMiniSearch'];

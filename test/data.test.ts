@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, loadRecordFile, parseRecord } from '../src/data/load.js';
-import { recordFileSchema } from '../src/data/schema.js';
+import { DataError, InternPool, internStrings, loadRecordFile, parseRecord } from '../src/data/load.js';
+import { recordFileSchema, type RecordFile } from '../src/data/schema.js';
+import { generateRecord } from '../bench/generate.js';
 import { record, recordText } from './helpers/record.js';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -141,5 +142,48 @@ describe('loading a data file', () => {
   it('loads another file of the same schema', () => {
     const file = write('small.json', { record: record.record, entries: record.entries.slice(0, 2) });
     expect(loadRecordFile(file).entries).toHaveLength(2);
+  });
+});
+
+describe('repeated values shared (internStrings)', () => {
+  const text = readFileSync('data/activities.json', 'utf8');
+  // The bench's generator repeats periods, places, people and lists as a large record does.
+  const generated = JSON.stringify(generateRecord(2000));
+
+  it('gives the record JSON.parse gives', () => {
+    for (const json of [text, generated]) expect(internStrings(JSON.parse(json) as RecordFile)).toEqual(JSON.parse(json));
+  });
+
+  it('holds each period, place and person once, and each list from its second copy on', () => {
+    const { entries } = internStrings(JSON.parse(generated) as RecordFile);
+    const copies = <T>(values: T[], key: (v: T) => string) => {
+      const byKey = new Map<string, T[]>();
+      for (const v of values) {
+        const k = key(v);
+        byKey.set(k, [...(byKey.get(k) ?? []), v]);
+      }
+      return [...byKey.values()];
+    };
+    const periods = copies(entries.map((e) => e.period), (p) => JSON.stringify(p));
+    expect(periods.length).toBeLessThan(entries.length / 2);
+    const places = copies(entries.flatMap((e) => e.places), (p) => JSON.stringify([p.name, p.municipality, p.county, p.district ?? null]));
+    const people = copies(entries.flatMap((e) => e.people), (p) => JSON.stringify(p));
+    for (const same of [...periods, ...places, ...people] as unknown[][]) expect(new Set(same).size).toBe(1);
+    for (const list of ['places', 'people', 'organisations', 'topics'] as const) {
+      const lists = copies(entries.map((e) => e[list] as unknown[]), (l) => JSON.stringify(l));
+      expect(lists.some((same) => same.length > 2)).toBe(true);
+      // The first copy of a list holding something new is its own (see InternPool.list); the others are one.
+      for (const same of lists) expect(new Set(same.slice(1)).size).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('shares across the pieces of a record taken a page at a time', () => {
+    const pool = new InternPool();
+    const [a, b] = [JSON.parse(generated) as RecordFile, JSON.parse(generated) as RecordFile].map((r) => internStrings(r, pool));
+    expect(b!.entries[0]!.period).toBe(a!.entries[0]!.period);
+    expect(b!.entries[0]!.places[0]).toBe(a!.entries[0]!.places[0]);
+    const again = a!.entries.findLastIndex((e) => JSON.stringify(e.topics) === JSON.stringify(a!.entries[0]!.topics));
+    expect(again).toBeGreaterThan(0);
+    expect(b!.entries[0]!.topics).toBe(a!.entries[again]!.topics);
   });
 });

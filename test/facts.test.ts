@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replicateRecord } from '../bench/replicate.js';
 import type { Entry, RecordFile } from '../src/data/schema.js';
-import { inDateOrder, listMarks, periodMarks } from '../src/question/facts.js';
+import { contactPositions, contactWho, inDateOrder, listMarks, periodMarks } from '../src/question/facts.js';
 import { parseQuestion } from '../src/question/parse.js';
 import { commandAnswer, selectAnswer } from '../src/question/select.js';
 import { answerSentence } from '../src/render/answer.js';
@@ -164,6 +164,20 @@ describe('a who-answer read contact by contact (contactWho)', () => {
     index.add({ ...moved, id: `${moved.id}-2`, people: [] });
     index.add({ ...index.entries[9]!, id: 'another', people: [{ name: 'Ny Person', role: 'samordnare', organisation: 'Nytt bibliotek' }] });
     check();
+  });
+});
+
+describe('contacts\' numbers kept one after another (contactPositions, contactWho)', () => {
+  it('stay each contact\'s own as more are kept, and are made anew for a new version of the record', () => {
+    const index = new RecordIndex(replicateRecord(3000, 23));
+    const positions = (c: (typeof index.contacts.contacts)[number]) => c.entries.map((e) => index.recordPosition(e));
+    // Every contact's, many times what the first array holds, then read again after all were added.
+    const who = index.contacts.contacts.map((c) => [...contactWho(index, c)]);
+    for (const c of index.contacts.contacts) expect([...contactPositions(index, c)]).toEqual(positions(c));
+    index.contacts.contacts.forEach((c, i) => expect([...contactWho(index, c)]).toEqual(who[i]));
+    const first = index.contacts.contacts[0]!;
+    index.add({ ...first.entries[0]!, id: 'one-more' });
+    expect([...contactPositions(index, first)]).toEqual(positions(first));
   });
 });
 

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { JsonObjectStream, JsonStreamError } from './json-stream.js';
-import { entrySchema, type Entry, recordFileSchema, type RecordFile } from './schema.js';
+import { entrySchema, type Entry, type Period, type Person, type Place, recordFileSchema, type RecordFile } from './schema.js';
 
 export const DEFAULT_DATA_FILE = fileURLToPath(new URL('../../data/activities.json', import.meta.url));
 
@@ -71,40 +71,168 @@ function uniqueIds(record: RecordFile, file: string): RecordFile {
 }
 
 /**
- * Makes repeated values (place names, counties, roles, organisations, topics, labels) share one string. JSON.parse
- * gives every occurrence its own copy; at 100,000 entries that alone is tens of megabytes.
- * `pool` lets a record taken in pieces (a reload, page by page) share one set of strings across them.
+ * Makes repeated values share one copy: strings (place names, counties, roles, organisations, topics, labels),
+ * and the small objects and lists built of them (a period, a place, a person, an entry's places, people,
+ * organisations or topics). JSON.parse gives every occurrence its own copy; at 100,000 entries the strings alone
+ * were tens of megabytes, and the objects and lists another twenty-odd (100,000 periods where a few hundred
+ * differ, as many lists of topics where a few hundred differ). Entries are read-only once loaded (a change in the
+ * store replaces the entry), so a shared period or list is never written through one entry to another.
+ * `pool` lets a record taken in pieces (a reload, page by page) share one set across them.
  */
-export function internStrings(record: RecordFile, pool = new Map<string, string>()): RecordFile {
-  const one = <T extends string | null | undefined>(s: T): T => (typeof s === 'string' ? (interned(pool, s) as T) : s);
+export function internStrings(record: RecordFile, pool = new InternPool()): RecordFile {
   for (const e of record.entries) {
-    e.section = one(e.section);
-    e.period.label = one(e.period.label);
-    e.period.start = one(e.period.start);
-    e.period.end = one(e.period.end);
-    for (const p of e.places) {
-      p.name = one(p.name);
-      p.municipality = one(p.municipality);
-      p.county = one(p.county);
-      if (p.district) p.district = one(p.district);
-    }
-    for (const p of e.people) {
-      p.name = one(p.name);
-      p.role = one(p.role);
-      p.organisation = one(p.organisation);
-    }
-    e.organisations = e.organisations.map(one);
-    e.topics = e.topics.map(one);
+    e.section = pool.string(e.section);
+    e.period = pool.period(e.period);
+    e.places = pool.places(e.places);
+    e.people = pool.people(e.people);
+    e.organisations = pool.strings(e.organisations);
+    e.topics = pool.strings(e.topics);
   }
   return record;
 }
 
-/** The pool's copy of a string (the string itself the first time it is seen). */
-export function interned(pool: Map<string, string>, s: string): string {
-  const known = pool.get(s);
-  if (known !== undefined) return known;
-  pool.set(s, s);
-  return s;
+/**
+ * The shared copies of internStrings. A period, place or person is found through two of its parts and compared on
+ * the rest, not by a key made of its parts: a key of its own for each of 100,000 entries' periods, places and
+ * people made loading a third slower. The first part is one with few values (a county, an organisation), the
+ * second one with many (a name): where a name alone was the way in, the bench's thousands of people sharing a
+ * name were compared one by one. No closures here either: tsx names each closure as it is made.
+ */
+export class InternPool {
+  private readonly seen = new Map<string, string>();
+  private readonly periods: Parts<Period> = new Map();
+  private readonly placesSeen: Parts<Place> = new Map();
+  private readonly personsSeen: Parts<Person> = new Map();
+  private readonly stringLists: Trie<string> = { list: undefined, next: undefined };
+  private readonly placeLists: Trie<Place> = { list: undefined, next: undefined };
+  private readonly peopleLists: Trie<Person> = { list: undefined, next: undefined };
+  /** Whether a value not seen before was added (since list() last cleared it). */
+  private added = false;
+
+  /** The pool's copy of a string (the string itself the first time it is seen). */
+  string<T extends string | null | undefined>(s: T): T {
+    if (typeof s !== 'string') return s;
+    const known = this.seen.get(s);
+    if (known !== undefined) return known as T;
+    this.seen.set(s, s);
+    this.added = true;
+    return s;
+  }
+
+  period(p: Period): Period {
+    const byEnd = within(this.periods, p.start);
+    const alike = byEnd.get(p.end);
+    const known = among(alike, p, samePeriod);
+    if (known) return known;
+    p.label = this.string(p.label);
+    p.start = this.string(p.start);
+    p.end = this.string(p.end);
+    add(byEnd, p.end, alike, p);
+    this.added = true;
+    return p;
+  }
+
+  /** A list of strings (organisations, topics). */
+  strings(list: string[]): string[] {
+    return this.list(this.stringLists, list, this.stringOf);
+  }
+
+  places(list: Place[]): Place[] {
+    return this.list(this.placeLists, list, this.placeOf);
+  }
+
+  people(list: Person[]): Person[] {
+    return this.list(this.peopleLists, list, this.personOf);
+  }
+
+  // Made once, not at each call (see above).
+  private readonly stringOf = (s: string) => this.string(s);
+  private readonly placeOf = (p: Place) => this.place(p);
+  private readonly personOf = (p: Person) => this.person(p);
+
+  /** The shared list of these items' shared copies, found item by item; else the list itself, of shared copies. */
+  private list<T>(root: Trie<T>, items: T[], shared: (item: T) => T): T[] {
+    this.added = false;
+    for (let i = 0; i < items.length; i++) items[i] = shared(items[i]!);
+    // A list with an item not seen before was not seen before either: neither looked for nor filed (its second
+    // copy is). Most lists of people are a record's only one (the bench's 42,000 of 43,000), and filing each was
+    // a tenth of a second of loading.
+    if (this.added) return items;
+    let node = root;
+    for (const item of items) node = step(node, item);
+    node.list ??= items;
+    return node.list;
+  }
+
+  private place(p: Place): Place {
+    const byName = within(this.placesSeen, p.county);
+    const alike = byName.get(p.name);
+    const known = among(alike, p, samePlace);
+    if (known) return known;
+    p.name = this.string(p.name);
+    p.municipality = this.string(p.municipality);
+    p.county = this.string(p.county);
+    if (p.district) p.district = this.string(p.district);
+    add(byName, p.name, alike, p);
+    this.added = true;
+    return p;
+  }
+
+  private person(p: Person): Person {
+    const byName = within(this.personsSeen, p.organisation);
+    const alike = byName.get(p.name);
+    const known = among(alike, p, samePerson);
+    if (known) return known;
+    p.name = this.string(p.name);
+    p.role = this.string(p.role);
+    p.organisation = this.string(p.organisation);
+    add(byName, p.name, alike, p);
+    this.added = true;
+    return p;
+  }
+}
+
+/** Values by a first and a second part: the one value with both, or (rarely) a list of them. */
+type Parts<T> = Map<string, Map<string | null, T | T[]>>;
+
+function within<T>(parts: Parts<T>, first: string): Map<string | null, T | T[]> {
+  let second = parts.get(first);
+  if (!second) parts.set(first, (second = new Map()));
+  return second;
+}
+
+// The parts the maps do not compare (see InternPool).
+const samePeriod = (a: Period, b: Period) => a.label === b.label;
+// A district absent and one given as undefined are one place: both are written as no district.
+const samePlace = (a: Place, b: Place) => a.municipality === b.municipality && a.district === b.district;
+const samePerson = (a: Person, b: Person) => a.role === b.role;
+
+/** The value among those with a value's two parts that is the same as it, if any. */
+function among<T>(alike: T | T[] | undefined, value: T, same: (a: T, b: T) => boolean): T | undefined {
+  if (alike === undefined) return undefined;
+  if (!Array.isArray(alike)) return same(alike, value) ? alike : undefined;
+  for (const a of alike) if (same(a, value)) return a;
+  return undefined;
+}
+
+/** Adds a value not found among `alike`, those with its two parts. */
+function add<T>(map: Map<string | null, T | T[]>, second: string | null, alike: T | T[] | undefined, value: T): void {
+  if (alike === undefined) map.set(second, value);
+  else if (Array.isArray(alike)) alike.push(value);
+  else map.set(second, [alike, value]);
+}
+
+function step<T>(node: Trie<T>, item: unknown): Trie<T> {
+  node.next ??= new Map();
+  let next = node.next.get(item);
+  if (!next) node.next.set(item, (next = { list: undefined, next: undefined }));
+  return next;
+}
+
+/** Lists by their items, one level an item: a node's list is the one its path spells. */
+interface Trie<T> {
+  list: T[] | undefined;
+  next: Map<unknown, Trie<T>> | undefined;
 }
 
 function unreadable(file: string, error: unknown): DataError {

@@ -5,7 +5,7 @@ import { Suggester } from '../autocomplete/suggest.js';
 import { Pacer, pause } from '../search/pace.js';
 import { readInBackground, writeStoreCacheInBackground } from './background.js';
 import type { ReadJob, ReadMessage } from './reader-worker.js';
-import { interned, internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
+import { InternPool, internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
 import type { Entry, RecordFile } from '../data/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -106,7 +106,7 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
   const entries: Entry[] = [];
   const organisations = new Map<Entry, string[]>();
   // One pool for all pages, interned a page at a time: the whole record at once would be one long step again.
-  const pool = new Map<string, string>();
+  const pool = new InternPool();
   // Pages the worker sent ahead are taken one after another in one turn of the event loop unless paced.
   const pacer = new Pacer(8, 1);
   for await (const message of readInBackground(job)) {
@@ -114,7 +114,7 @@ async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: 
     if (message.type === 'head') head = message;
     else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }, pool).entries);
     else if (message.type === 'organisations') {
-      for (const orgs of message.organisations) organisations.set(entries[organisations.size]!, orgs.map((org) => interned(pool, org)));
+      for (const orgs of message.organisations) organisations.set(entries[organisations.size]!, orgs.map((org) => pool.string(org)));
     }
   }
   if (!head || entries.length !== head.entries) throw new Error(`${job.file}: the record reader stopped early`);

@@ -77,8 +77,10 @@ interface Kept {
   entries?: EntryFacts;
   who?: WhoFacts;
   places?: PlaceFacts;
-  contacts: WeakMap<Contact, Int32Array>;
-  contactWho?: WeakMap<Contact, Int32Array>;
+  /** Where each contact's positions (contactPositions) and who-numbers (contactWho) start in `runs`. */
+  contacts: WeakMap<Contact, number>;
+  contactWho?: WeakMap<Contact, number>;
+  runs: Runs;
   lists?: WeakMap<readonly Entry[], Int32Array>;
   dated?: DatedFacts;
   periods?: PeriodFacts;
@@ -91,10 +93,49 @@ interface DatedFacts extends DatedColumns {
 
 const kept = new WeakMap<RecordIndex, Kept>();
 
+/**
+ * Many short lists of numbers (one or two for each contact a query met: 21,000 after the bench's queries at
+ * 100,000 entries) one after another in one array, each with its length first. A typed array each cost two objects
+ * (the array and its buffer) of more bytes than most lists' numbers: 8 MB of the heap after the bench's queries.
+ */
+class Runs {
+  private data = new Int32Array(1 << 12);
+  private length = 0;
+
+  /** Adds a list; returns where it is. */
+  add(values: ArrayLike<number>): number {
+    const at = this.length;
+    const end = at + 1 + values.length;
+    if (end > this.data.length) {
+      const grown = new Int32Array(Math.max(end, Math.ceil(this.data.length * 1.5)));
+      grown.set(this.data.subarray(0, at));
+      this.data = grown;
+    }
+    this.data[at] = values.length;
+    this.data.set(values, at + 1);
+    this.length = end;
+    return at;
+  }
+
+  /** The list at `at`, as a view (no copy). */
+  get(at: number): Int32Array {
+    return this.data.subarray(at + 1, at + 1 + this.data[at]!);
+  }
+}
+
+/**
+ * What is kept for this version of the record, if anything: for the memory bench (bench/memory.ts), which measures
+ * each part by letting it go.
+ */
+export function keptFor(index: RecordIndex): object | undefined {
+  const got = kept.get(index);
+  return got?.version === index.version ? got : undefined;
+}
+
 function current(index: RecordIndex): Kept {
   let got = kept.get(index);
   if (!got || got.version !== index.version) {
-    got = { version: index.version, contacts: new WeakMap() };
+    got = { version: index.version, contacts: new WeakMap(), runs: new Runs() };
     kept.set(index, got);
   }
   return got;
@@ -161,13 +202,13 @@ export function periodFacts(index: RecordIndex): PeriodFacts {
 
 /** A contact's entries as record positions (see RecordIndex.recordPosition), kept with the facts. */
 export function contactPositions(index: RecordIndex, contact: Contact): Int32Array {
-  const { contacts } = current(index);
-  let positions = contacts.get(contact);
-  if (!positions) {
-    positions = Int32Array.from(contact.entries, (e) => index.recordPosition(e));
-    contacts.set(contact, positions);
+  const { contacts, runs } = current(index);
+  let at = contacts.get(contact);
+  if (at === undefined) {
+    at = runs.add(Int32Array.from(contact.entries, (e) => index.recordPosition(e)));
+    contacts.set(contact, at);
   }
-  return positions;
+  return runs.get(at);
 }
 
 /**
@@ -255,8 +296,8 @@ export function periodMarks(index: RecordIndex, span: MonthSpan): { marks: Uint8
 export function contactWho(index: RecordIndex, contact: Contact): Int32Array {
   const got = current(index);
   got.contactWho ??= new WeakMap();
-  let who = got.contactWho.get(contact);
-  if (!who) {
+  let start = got.contactWho.get(contact);
+  if (start === undefined) {
     const { packed, nameIds, nameAt } = whoFacts(index);
     const names: number[] = [];
     const bodies: number[] = [];
@@ -285,10 +326,10 @@ export function contactWho(index: RecordIndex, contact: Contact): Int32Array {
         kindPeriods.push(packed[o + 3]!, at);
       }
     }
-    who = Int32Array.from([names.length, bodies.length, kindPeriods.length, ...names, ...bodies, ...kindPeriods, ...noOne]);
-    got.contactWho.set(contact, who);
+    start = got.runs.add([names.length, bodies.length, kindPeriods.length, ...names, ...bodies, ...kindPeriods, ...noOne]);
+    got.contactWho.set(contact, start);
   }
-  return who;
+  return got.runs.get(start);
 }
 
 const number = (map: Map<string, number>, key: string) => {

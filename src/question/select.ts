@@ -89,30 +89,19 @@ const LIBRARY = /bibliot|bibbl/;
 const LIBRARY_ANY_CASE = /bibliot|bibbl/i;
 // Folding every entry's text is most of a "which libraries" question at 100,000 entries: text that matches in
 // any case matches folded, and ASCII text that does not cannot match folded either; only the rest is folded.
-// Entries are read-only and outlive no record, so what was found is kept with the entry.
-const libraryEntries = new WeakMap<Entry, boolean>();
+// What was found is kept by record position (libraryFlags), not with the entry: a weak map over 100,000 entries
+// was 3 MB.
 const isLibrary = (e: Entry) => {
-  let yes = libraryEntries.get(e);
-  if (yes === undefined) {
-    const text = `${e.places.map((p) => p.name).join(' ')} ${e.title}`;
-    yes = LIBRARY_ANY_CASE.test(text) || (/[^\x20-\x7e]/.test(text) && LIBRARY.test(fold(text)));
-    libraryEntries.set(e, yes);
-  }
-  return yes;
+  const text = `${e.places.map((p) => p.name).join(' ')} ${e.title}`;
+  return LIBRARY_ANY_CASE.test(text) || (/[^\x20-\x7e]/.test(text) && LIBRARY.test(fold(text)));
 };
 // Whether an entry's words name the project's own work (see OWN_WORK_WORDS) is asked of every entry of a kind
 // not asked for: a question about the conference without a place looks at all 100,000. Folding them is most of
-// that answer, so each entry's finding (one bit a word) is kept with it, like isLibrary's.
+// that answer, so each entry's finding (one bit a word) is kept, like isLibrary's, by record position.
 const OWN_WORDS = [...new Set(Object.values(OWN_WORK_WORDS).flat())];
-const ownWorkEntries = new WeakMap<Entry, number>();
 const ownWorkBitsOf = (e: Entry) => {
-  let bits = ownWorkEntries.get(e);
-  if (bits === undefined) {
-    const text = fold(`${e.source} ${e.summary}`);
-    bits = OWN_WORDS.reduce((b, w, i) => (text.includes(w) ? b | (1 << i) : b), 0);
-    ownWorkEntries.set(e, bits);
-  }
-  return bits;
+  const text = fold(`${e.source} ${e.summary}`);
+  return OWN_WORDS.reduce((b, w, i) => (text.includes(w) ? b | (1 << i) : b), 0);
 };
 const ownWorkMask = (words: readonly string[]) => words.reduce((b, w) => b | (1 << OWN_WORDS.indexOf(w)), 0);
 const named = (e: Entry) => e.people.some((p) => p.name);
@@ -494,9 +483,11 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   const ownWork = q.kinds && !q.kindsFromVerb ? q.kinds.flatMap((k) => OWN_WORK_WORDS[k] ?? []) : [];
   const ownMask = ownWorkMask(ownWork);
   const ownWorkAt = ownMask !== 0 ? ownWorkFlags(index) : null;
-  const mentionsOwnWork = (e: Entry, at?: number) => {
+  // An entry asked without its position (a place's entries) is found by it: what is kept is kept by position.
+  const mentionsOwnWork = (e: Entry, position?: number) => {
     if (!ownWorkAt) return false;
-    if (at === undefined) return (ownWorkBitsOf(e) & ownMask) !== 0;
+    const at = position ?? index.recordPosition(e);
+    if (at < 0) return (ownWorkBitsOf(e) & ownMask) !== 0;
     if (ownWorkAt[at] === -1) ownWorkAt[at] = ownWorkBitsOf(e);
     return (ownWorkAt[at]! & ownMask) !== 0;
   };
@@ -513,8 +504,9 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // record (facts.ts): a record-wide question then reads only the entries of the asked kinds.
   const facts = entryFacts(index);
   const libraries = libraryFlags(index);
-  const libraryAt = (e: Entry, at?: number) => {
-    if (at === undefined) return isLibrary(e);
+  const libraryAt = (e: Entry, position?: number) => {
+    const at = position ?? index.recordPosition(e);
+    if (at < 0) return isLibrary(e);
     if (libraries[at] === -1) libraries[at] = isLibrary(e) ? 1 : 0;
     return libraries[at] === 1;
   };

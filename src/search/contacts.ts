@@ -126,8 +126,6 @@ export class ContactBook {
   /** Every word of every person's name, folded: "is a person named here?" without scanning all contacts. */
   readonly nameWords: Set<string>;
   private readonly byKey: Map<string, Contact>;
-  /** See namedAs. A contact's name and organisation never change (a change files the entry under another contact). */
-  private readonly keys = new WeakMap<Contact, readonly string[]>();
   private built: TextIndex<Contact> | undefined;
   /** Each contact's slot in the built index. */
   private slots = new Map<Contact, number>();
@@ -136,8 +134,11 @@ export class ContactBook {
    * them all by it, and reading it through each contact's first entry was most of that. Dropped on any change.
    */
   private firstMonths: Int32Array | undefined;
-  /** See namedExactly. */
-  private byName: Map<string, Set<Contact>> | undefined;
+  /**
+   * See namedExactly: the one contact named so, or a list. Not a set each, and no keys kept per contact: at 100,000
+   * entries those were 8 MB after the bench's queries, for what one look-up a query needs.
+   */
+  private byName: Map<string, Contact | Contact[]> | undefined;
   /** The cached index to load from, dropped once loaded (or once the contacts changed: it no longer fits). */
   private serialised: SerialisedText | undefined;
 
@@ -297,34 +298,35 @@ export class ContactBook {
 
   /**
    * A contact's name and organisation as folded words ("regionbibliotek ostergotland"), for telling a query that
-   * names them exactly; kept per contact once asked, since a role thousands of contacts hold asks for them all.
+   * names them exactly. A contact's name and organisation never change (a change files the entry under another
+   * contact).
    */
   namedAs(contact: Contact): readonly string[] {
-    let keys = this.keys.get(contact);
-    if (!keys) {
-      keys = [contact.name, contact.organisation].filter((n): n is string => Boolean(n)).map((n) => words(fold(n)).join(' '));
-      this.keys.set(contact, keys);
-    }
-    return keys;
+    return [contact.name, contact.organisation].filter((n): n is string => Boolean(n)).map((n) => words(fold(n)).join(' '));
   }
 
   /**
    * The contacts whose name or organisation is exactly these folded words (see namedAs): a query naming no one
-   * exactly ("bibliotek") then need not ask it of the thousands of contacts it finds. Made when first asked, dropped
-   * on any change.
+   * exactly ("bibliotek") then need not ask it of the thousands of contacts it finds. Made when first asked (a
+   * role thousands of contacts hold would ask namedAs of them all), dropped on any change.
    */
   namedExactly(key: string): ReadonlySet<Contact> {
     if (!this.byName) {
-      this.byName = new Map();
+      const byName = new Map<string, Contact | Contact[]>();
       for (const contact of this.contacts) {
         for (const name of this.namedAs(contact)) {
-          const set = this.byName.get(name);
-          if (set) set.add(contact);
-          else this.byName.set(name, new Set([contact]));
+          const named = byName.get(name);
+          if (named === undefined) byName.set(name, contact);
+          // A contact named as its organisation ("Vårsta bibliotek" both) comes under that key once.
+          else if (Array.isArray(named)) {
+            if (named.at(-1) !== contact) named.push(contact);
+          } else if (named !== contact) byName.set(name, [named, contact]);
         }
       }
+      this.byName = byName;
     }
-    return this.byName.get(key) ?? NO_CONTACTS;
+    const named = this.byName.get(key);
+    return named === undefined ? NO_CONTACTS : new Set(Array.isArray(named) ? named : [named]);
   }
 
   /** Contacts matching the query's concepts (see lookup for the rules), best first. */
