@@ -7,6 +7,7 @@
  *                               grown by varied copies of its entries), or both: synthetic,replicate
  *   --ready [--runs 3]          only ready through the doors: process start to first answer (see ready.ts)
  *   --memory                    only the heap by structure after a cached start (see memory.ts)
+ *   --reloads 3                 only a serving bot's reloads, from the store and from a JSON file (see reloads.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import { benchDiscord } from './discord.js';
 import { benchPicture } from './picture.js';
 import { benchMemory } from './memory.js';
 import { benchReady } from './ready.js';
+import { benchReloads } from './reloads.js';
 import { benchSize, GENERATORS, isSkipped, type SizeResult } from './search.js';
 import { ms } from './stats.js';
 
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     generator: { type: 'string', default: 'synthetic' },
     ready: { type: 'boolean', default: false },
     memory: { type: 'boolean', default: false },
+    reloads: { type: 'string' },
     runs: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench/results/latest.json' },
   },
@@ -51,6 +54,21 @@ if (values.memory) {
     }
   }
   process.stdout.write(`${out.join('\n')}\n\n${serving.join('\n')}\n`);
+  process.exit(0);
+}
+if (values.reloads) {
+  const results = [];
+  for (const generator of generators) for (const size of sizes) results.push(await benchReloads(generator, size, Number(values.reloads), log));
+  const out = ['| generator | entries | reload | longest stall in each (in order) | reload time (median) |', '| --- | ---: | --- | ---: | ---: |'];
+  for (const r of results) {
+    for (const [what, runs] of [['from the store', r.store], ['of a JSON file', r.jsonFile]] as const) {
+      const times = runs.map((x) => x.totalMs).sort((a, b) => a - b);
+      out.push(`| ${r.generator} | ${r.entries} | ${what} | ${runs.map((x) => ms(x.longestPauseMs)).join(' / ')} | ${ms(times[Math.floor(times.length / 2)]!)} |`);
+    }
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(values.out.replace(/\.json$/, '-reloads.json'), `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2)}\n`);
   process.exit(0);
 }
 if (values.ready) {

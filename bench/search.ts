@@ -92,7 +92,7 @@ const flatten = (e: Entry) => ({
   people: e.people.map((p) => `${p.name ?? ''} ${p.role ?? ''} ${p.organisation}`).join(' '),
 });
 
-function runPath(loaded: Loaded, path: Path, text: string, field?: 'place' | 'who' | 'period' | 'title'): unknown {
+export function runPath(loaded: Loaded, path: Path, text: string, field?: 'place' | 'who' | 'period' | 'title'): unknown {
   if (path === 'autocomplete') return loaded.suggester.suggest(field!, text, 'sv');
   // The whole query path a user waits for: command, then the Discord rendering of the first page.
   return renderDiscord(runCommand(findCommand(path)!, { text }, loaded.index, 'sv'));
@@ -102,7 +102,7 @@ function runPath(loaded: Loaded, path: Path, text: string, field?: 'place' | 'wh
 const measureReload = (live: LiveRecord) => measureStall(() => live.reload());
 
 /** Runs work that shares the thread with requests, and reports its length and the longest the event loop was held. */
-async function measureStall(work: () => Promise<unknown>): Promise<{ totalMs: number; longestPauseMs: number }> {
+export async function measureStall(work: () => Promise<unknown>): Promise<{ totalMs: number; longestPauseMs: number }> {
   // What the bench itself left behind (plain MiniSearch and Fuse.js over the whole record, the query mix's
   // results) is collected first: the bot has no such garbage, and collected during the work it would be counted
   // as its stall.
