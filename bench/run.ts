@@ -7,7 +7,7 @@
  *                               grown by varied copies of its entries), or both: synthetic,replicate
  *   --ready [--runs 3]          only ready through the doors: process start to first answer (see ready.ts)
  *   --memory                    only the heap by structure after a cached start (see memory.ts)
- *   --reloads 3                 only a serving bot's reloads, from the store and from a JSON file (see reloads.ts)
+ *   --reloads 3                 only a serving bot's warm-up and reloads, from the store and a JSON file (reloads.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

@@ -297,7 +297,7 @@ function lazyEntries(model: AnswerModel, index: RecordIndex, contacts: readonly 
 }
 
 /** The entries of these contacts, each once as first met: marked by record position, not put in a Set (a role thousands hold). */
-export function entriesOfContacts(index: RecordIndex, contacts: readonly Contact[]): Entry[] {
+function entriesOfContacts(index: RecordIndex, contacts: readonly Contact[]): Entry[] {
   const seen = new Uint8Array(index.entries.length);
   const entries: Entry[] = [];
   for (const c of contacts) {

@@ -367,27 +367,26 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
   }
 }
 
-
 /** Who: the named people, then what the record says where it names no one (see AnswerModel.people and unnamed). */
 function whoSentence(model: AnswerModel, locale: Locale): string {
   const sv = locale === 'sv';
-    const { people } = model;
-    const parts: string[] = [];
-    if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
-    // Where the record names no one: the organisations (with a role where it gives one), then when and how;
-    // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
-    const { bodies, how } = unnamedParts(model.unnamed, locale);
-    const { without } = model.unnamed;
-    if (bodies.length > 0) {
-      const who = list(bodies, locale);
-      if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
-      else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
-    }
-    if (without.length > 0) {
-      const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale);
-      parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
-    }
-    return parts.join(' ');
+  const { people } = model;
+  const parts: string[] = [];
+  if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
+  // Where the record names no one: the organisations (with a role where it gives one), then when and how;
+  // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
+  const { bodies, how } = unnamedParts(model.unnamed, locale);
+  const { without } = model.unnamed;
+  if (bodies.length > 0) {
+    const who = list(bodies, locale);
+    if (people.length > 0) parts.push(sv ? `Utan namn nämns också ${who} (${how}).` : `Also mentioned, without a name: ${who} (${how}).`);
+    else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
+  }
+  if (without.length > 0) {
+    const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale);
+    parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
+  }
+  return parts.join(' ');
 }
 
 /** What a who-answer collected of its entries' people holds nothing exactly when it has no entries (see collectPeople). */
@@ -401,6 +400,7 @@ function nothingFits(model: AnswerModel, locale: Locale): string {
     ? `Protokollet har inget som passar allt detta på en gång${parts ? `: ${parts}` : ''}.`
     : `The record has nothing that fits all of this at once${parts ? `: ${parts}` : ''}.`;
 }
+
 /**
  * Of entries that name no one (see AnswerModel.unnamed): the organisations, with a role where the record gives one,
  * each once; how and when they were in touch ("mejlkontakt, våren 2018; besök, våren 2017"), each pair once.
