@@ -10,7 +10,7 @@ import { DataError, loadRecordFile } from '../src/data/load.js';
 import type { Entry } from '../src/data/schema.js';
 import { createEndpoint } from '../src/http/server.js';
 import { publicKeyFromHex } from '../src/http/verify.js';
-import { LiveRecord, loadFromStore, loadFromStoreAsync, loadIndexedAsync } from '../src/live/record.js';
+import { LiveRecord, loadFromStore, loadFromStoreAsync, loadIndexed, loadIndexedAsync } from '../src/live/record.js';
 import { createLogger } from '../src/log.js';
 import { openStore, type Store } from '../src/store/store.js';
 import { keyPair, readAnswer, signBody } from './http/sign.js';
@@ -182,6 +182,51 @@ describe('a reload read by the worker thread', () => {
     expect(reloaded.index.places.lookup('Motala')).toEqual(start.index.places.lookup('Motala'));
   });
 }, 120000);
+
+describe('a JSON record file too big to be one text (over 512 MiB, about 600,000 entries)', () => {
+  // The limit is lowered so that a small file takes the streamed path.
+  const streamAboveBytes = 0;
+
+  it('is streamed at start-up, with the same answers and the same cache as one read as text', () => {
+    const file = join(dir, 'streamed.json');
+    writeFileSync(file, JSON.stringify(record));
+    const cache = cacheDir();
+    const asText = loadIndexed(file, { cacheDir: cache });
+    const streamed = loadIndexed(file, { cacheDir: cache, streamAboveBytes });
+    expect(streamed.fromCache).toBe(false);
+    expect(streamed.index.record).toEqual(asText.index.record);
+    expect(answers(streamed)).toEqual(answers(asText));
+    streamed.saveCache();
+    // The bytes hashed while streaming give the same key as the whole text: either way finds the cache.
+    expect(loadIndexed(file, { cacheDir: cache }).fromCache).toBe(true);
+    const again = loadIndexed(file, { cacheDir: cache, streamAboveBytes });
+    expect(again.fromCache).toBe(true);
+    expect(answers(again)).toEqual(answers(asText));
+  });
+
+  it('is streamed by the reload worker too, and a bad entry is named as before', async () => {
+    const file = join(dir, 'streamed-reload.json');
+    writeFileSync(file, JSON.stringify(record));
+    const reloaded = await loadIndexedAsync(file, { cacheDir: null, streamAboveBytes });
+    expect(answers(reloaded)).toEqual(answers(loadIndexed(file, { cacheDir: null })));
+    const bad = structuredClone(record);
+    (bad.entries[1234]!.period as { start: string }).start = 'spring';
+    writeFileSync(file, JSON.stringify(bad));
+    for (const error of [await loadIndexedAsync(file, { cacheDir: null, streamAboveBytes }).catch((e: unknown) => e), catching(() => loadIndexed(file, { cacheDir: null, streamAboveBytes }))]) {
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).problems.join('\n')).toContain(`entry 1234 (${bad.entries[1234]!.id}), field period.start`);
+    }
+  });
+}, 120000);
+
+function catching(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 describe('the HTTP door while it finishes warming up', () => {
   it('answers a request that arrives meanwhile, before the warm-up is done', async () => {

@@ -82,10 +82,15 @@ const keyOf = (list: CandidateList, i: number) => list.keyText.slice(list.keySta
 /** Packs candidates (sorted) into columns, in steps (see Suggester.making). */
 function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateList, 'buckets' | 'byLabel'>> {
   const n = items.length;
+  // One array a step (see CompactIndex's finishing: each can cost a marking step while the collector marks).
   const labelStart = new Uint32Array(n);
+  yield;
   const labelEnd = new Uint32Array(n);
+  yield;
   const keyStart = new Uint32Array(n);
+  yield;
   const keyEnd = new Uint32Array(n);
+  yield;
   // Titles: the key starts with the label, so one text serves both. Every pass over 100,000 candidates is stepped.
   let shared = true;
   let titles = n > 0;

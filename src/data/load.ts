@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -386,6 +387,25 @@ export function loadRecordFile(file: string = DEFAULT_DATA_FILE, options: Stream
     if (!(error instanceof JsonStreamError)) throw error;
     if (fileSize(file) <= MAX_STRING_BYTES) return parseRecord(parseJson(readDataFile(file).toString('utf8'), file), file);
     throw new DataError(file, [`is not valid JSON: ${error.message}`]);
+  }
+}
+
+/**
+ * A record file read with loadRecordFile, with the SHA-256 of its bytes (what the start-up cache is keyed by):
+ * for a file too big to be one text (tooBigForText), whose bytes are never held at once.
+ */
+export function loadRecordFileHashed(file: string): { record: RecordFile; sha256: string } {
+  const hash = createHash('sha256');
+  const record = loadRecordFile(file, { onBytes: (bytes) => hash.update(bytes) });
+  return { record, sha256: hash.digest('hex') };
+}
+
+/** Whether a data file is too big to read as one text: it is then read with streamRecordFile (loadRecordFile). */
+export function tooBigForText(file: string, limit = MAX_STRING_BYTES): boolean {
+  try {
+    return fileSize(file) > limit;
+  } catch {
+    return false; // read as text, where the error becomes the DataError that says why
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DataError, parseJson, parseRecord, readDataFile } from '../data/load.js';
+import { DataError, loadRecordFileHashed, parseJson, parseRecord, readDataFile, tooBigForText } from '../data/load.js';
 import type { Entry, RecordFile } from '../data/schema.js';
 import { recordNames, serialiseNames } from '../search/names.js';
 import { byDate, numberInRecordOrder } from '../search/order.js';
@@ -17,6 +17,8 @@ export interface ReadJob {
   /** A store's database file, or a JSON record file. */
   file: string;
   from: 'store' | 'json';
+  /** See LoadOptions.streamAboveBytes. */
+  streamAboveBytes?: number;
 }
 
 /** The messages, in order: one head, pages of entries and of organisations (each asked for with 'next'), the end. */
@@ -31,7 +33,7 @@ export type ReadMessage =
 export const PAGE = 500;
 
 const port = parentPort!;
-const { file, from } = workerData as ReadJob;
+const { file, from, streamAboveBytes } = workerData as ReadJob;
 const next = () => new Promise<void>((resolve) => port.once('message', () => resolve()));
 
 function read(): { record: RecordFile; stamp: string | null; sha256: string | null } {
@@ -44,6 +46,7 @@ function read(): { record: RecordFile; stamp: string | null; sha256: string | nu
       store.close();
     }
   }
+  if (tooBigForText(file, streamAboveBytes)) return { ...loadRecordFileHashed(file), stamp: null };
   const bytes = readDataFile(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { record: parseRecord(parseJson(bytes.toString('utf8'), file), file), stamp: null, sha256 };

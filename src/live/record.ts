@@ -5,7 +5,7 @@ import { Suggester } from '../autocomplete/suggest.js';
 import { Pacer, pause } from '../search/pace.js';
 import { readInBackground, writeStoreCacheInBackground } from './background.js';
 import type { ReadJob, ReadMessage } from './reader-worker.js';
-import { InternPool, internStrings, parseJson, parseRecord, readDataFile, readDataFileAsync } from '../data/load.js';
+import { InternPool, internStrings, loadRecordFileHashed, parseJson, parseRecord, readDataFile, readDataFileAsync, tooBigForText } from '../data/load.js';
 import type { Entry, RecordFile } from '../data/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -45,6 +45,8 @@ export interface LoadOptions {
   editorRoleId?: string | null;
   /** Where the start-up cache lives; null turns it off. Default: INDEX_CACHE_DIR, else .cache/index/. */
   cacheDir?: string | null;
+  /** Files over this many bytes are streamed, not read as one text (default: V8's longest string; tests set it low). */
+  streamAboveBytes?: number;
 }
 
 function cacheDirFrom(options: LoadOptions): string | null {
@@ -56,8 +58,9 @@ function cacheDirFrom(options: LoadOptions): string | null {
 
 /** Loads, validates (or finds in the cache) and indexes a data file. Throws DataError on bad data. */
 export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
-  const bytes = readDataFile(file);
   const dir = cacheDirFrom(options);
+  if (tooBigForText(file, options.streamAboveBytes)) return loadStreamed(file, dir);
+  const bytes = readDataFile(file);
   const key = dir ? cacheKey(bytes) : '';
   const cached = dir ? readCache(dir, file, key) : null;
   const data = parseJson(bytes.toString('utf8'), file);
@@ -65,6 +68,19 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
   const index = fromCache ?? new RecordIndex(parseRecord(data, file));
   const suggester = new Suggester(index);
   return assemble(file, index, suggester, fromCache !== null, dir, key);
+}
+
+/**
+ * The same for a file over V8's longest string (about 600,000 entries): streamed and validated entry by entry,
+ * its bytes hashed on the way for the cache key.
+ */
+function loadStreamed(file: string, dir: string | null): Loaded {
+  const { record, sha256 } = loadRecordFileHashed(file);
+  const key = dir ? cacheKeyOfHash(sha256) : '';
+  const cached = dir ? readCache(dir, file, key) : null;
+  const fromCache = cached ? indexFromCache(record, cached, false) : null;
+  const index = fromCache ?? new RecordIndex(record);
+  return assemble(file, index, new Suggester(index), fromCache !== null, dir, key);
 }
 
 /**
@@ -80,7 +96,7 @@ export async function loadIndexedAsync(file: string, options: LoadOptions = {}):
     const index = await RecordIndex.buildAsync(parseRecord(parseJson(bytes.toString('utf8'), file), file));
     return assemble(file, index, await warmAsync(index), false, dir, dir ? cacheKey(bytes) : '');
   }
-  const { record, prepared, sha256 } = await readPaged({ file, from: 'json' });
+  const { record, prepared, sha256 } = await readPaged({ file, from: 'json', streamAboveBytes: options.streamAboveBytes });
   const index = await RecordIndex.buildAsync(record, prepared);
   const suggester = await warmAsync(index);
   return assemble(file, index, suggester, false, dir, dir && sha256 ? cacheKeyOfHash(sha256) : '');

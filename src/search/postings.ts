@@ -392,10 +392,20 @@ export class CompactIndex<T> {
       start[pending.term.get(2 * i) * F + (pending.fieldFreq.get(i) & 0xff) + 1]! += 1;
       if (i % STEP === STEP - 1) yield;
     }
-    for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+    for (let k = 1; k < start.length; k++) {
+      start[k]! += start[k - 1]!;
+      if (k % STEP === 0) yield;
+    }
+    // One big array a step: while the collector is marking, each allocation past V8's external-memory limit makes
+    // it run a marking step of up to 10 ms and a scavenge first (Heap::ReportExternalMemoryPressure), so three
+    // in one step held the thread 30–50 ms at 100,000 entries (--trace-incremental-marking).
+    yield;
     const fill = start.slice(0, start.length - 1);
+    yield;
     const docs = new Uint32Array(n);
+    yield;
     const freqs = new Uint32Array(n);
+    yield;
     // Triples are in slot order, so each term-field's postings come out in ascending slots, as MiniSearch's maps.
     for (let i = 0; i < n; i++) {
       const ff = pending.fieldFreq.get(i);
@@ -410,8 +420,11 @@ export class CompactIndex<T> {
     let size = 0;
     yield* inPieces(start, STEP, (_, first, from, to) => void (size += encodedLength(docs, freqs, first, from, to)));
     const writer = new ByteWriter(new Uint8Array(size));
+    yield;
     const offsets = new Uint32Array(start.length);
+    yield;
     const counts = new Uint32Array(start.length - 1);
+    yield;
     yield* inPieces(start, STEP, (key, first, from, to) => {
       if (from === first) {
         offsets[key] = writer.length;
