@@ -152,7 +152,7 @@ export class TextIndex<T> {
     private readonly analyzer: Analyzer,
     options: { common?: typeof COMMON_TERM; serialised?: SerialisedText; empty?: boolean; compact?: boolean } = {},
   ) {
-    this.items = [...items];
+    this.items = items.slice();
     this.common = options.common ?? COMMON_TERM;
     if (options.compact || (options.serialised && isCompact(options.serialised))) {
       this.compact = new CompactIndex(
