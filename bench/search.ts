@@ -101,6 +101,8 @@ export function runPath(loaded: Loaded, path: Path, text: string, field?: 'place
 /** Runs a reload and reports its length and the longest the event loop went without running a timer. */
 const measureReload = (live: LiveRecord) => measureStall(() => live.reload());
 
+const STALLS_OVER = Number(process.env.BENCH_STALLS) || 0;
+
 /** Runs work that shares the thread with requests, and reports its length and the longest the event loop was held. */
 export async function measureStall(work: () => Promise<unknown>): Promise<{ totalMs: number; longestPauseMs: number }> {
   // What the bench itself left behind (plain MiniSearch and Fuse.js over the whole record, the query mix's
@@ -111,6 +113,9 @@ export async function measureStall(work: () => Promise<unknown>): Promise<{ tota
   let longest = 0;
   const ticker = setInterval(() => {
     const now = performance.now();
+    // BENCH_STALLS=40: each stall over 40 ms with the monotonic clock's time, to find it in `perf record -k
+    // CLOCK_MONOTONIC` samples (how the reload stalls below 50 ms were found: see the README's Performance).
+    if (STALLS_OVER && now - last > STALLS_OVER) process.stderr.write(`  stall ${(now - last).toFixed(0)} ms ending at ${(Number(process.hrtime.bigint() / 1000n) / 1e6).toFixed(4)} s (CLOCK_MONOTONIC)\n`);
     longest = Math.max(longest, now - last);
     last = now;
   }, 1);
