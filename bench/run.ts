@@ -8,6 +8,8 @@
  *   --ready [--runs 3]          only ready through the doors: process start to first answer (see ready.ts)
  *   --memory                    only the heap by structure after a cached start (see memory.ts)
  *   --reloads 3                 only a serving bot's warm-up and reloads, from the store and a JSON file (reloads.ts)
+ * BENCH_STALLS=40 in the environment prints each event-loop stall over 40 ms of a warm-up or reload with its
+ * CLOCK_MONOTONIC time, to find its samples in `perf record -k CLOCK_MONOTONIC -g` (Node with --perf-basic-prof).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
