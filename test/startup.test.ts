@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateRecord } from '../bench/generate.js';
-import { DataError, loadRecordFile } from '../src/data/load.js';
+import { DataError, loadRecordFile, tooBigForText } from '../src/data/load.js';
 import type { Entry } from '../src/data/schema.js';
 import { createEndpoint } from '../src/http/server.js';
 import { publicKeyFromHex } from '../src/http/verify.js';
@@ -186,6 +186,13 @@ describe('a reload read by the worker thread', () => {
 describe('a JSON record file too big to be one text (over 512 MiB, about 600,000 entries)', () => {
   // The limit is lowered so that a small file takes the streamed path.
   const streamAboveBytes = 0;
+
+  it('is told by its size in bytes, and a missing file is left to the text path, which names the problem', () => {
+    const file = join(dir, 'sized.json');
+    writeFileSync(file, '{"record":1}');
+    expect([tooBigForText(file, 11), tooBigForText(file, 12), tooBigForText(file)]).toEqual([true, false, false]);
+    expect(tooBigForText(join(dir, 'missing.json'), 0)).toBe(false);
+  });
 
   it('is streamed at start-up, with the same answers and the same cache as one read as text', () => {
     const file = join(dir, 'streamed.json');
