@@ -9,6 +9,8 @@ import type { MonthSpan } from '../src/search/period.js';
 import { RecordIndex } from '../src/search/engine.js';
 import { command, record } from './helpers/record.js';
 import { runCommand } from '../src/commands/registry.js';
+import { COMMON_TERM } from '../src/search/text-index.js';
+import type { Contact } from '../src/search/contacts.js';
 
 /** Spans over the record's whole range and past it: single months, terms, years, and spans longer than any entry. */
 function spans(index: RecordIndex): MonthSpan[] {
@@ -164,6 +166,64 @@ describe('a who-answer read contact by contact (contactWho)', () => {
     index.add({ ...moved, id: `${moved.id}-2`, people: [] });
     index.add({ ...index.entries[9]!, id: 'another', people: [{ name: 'Ny Person', role: 'samordnare', organisation: 'Nytt bibliotek' }] });
     check();
+  });
+});
+
+describe('a common word\'s contacts (the unranked path)', () => {
+  // A tiny threshold puts the record's common words on the bitmap path that 100,000 entries take.
+  const common = <T>(run: () => T): T => {
+    const saved = { ...COMMON_TERM };
+    Object.assign(COMMON_TERM, { minItems: 50, share: 0.05 });
+    try {
+      return run();
+    } finally {
+      Object.assign(COMMON_TERM, saved);
+    }
+  };
+  const words = ['bibliotek', 'samordnare', 'kommun', 'bibliotekarie'];
+  const key = (c: Contact) => [c.name !== null ? 0 : 1, c.entries[0]!.period.start] as const;
+  const before = (a: Contact, b: Contact) => key(a)[0] - key(b)[0] || key(a)[1].localeCompare(key(b)[1]);
+
+  it('come named people first, then by first month, ties as filed, as sorting them would give; also after changes', () => {
+    common(() => {
+      const index = new RecordIndex(replicateRecord(3000, 29));
+      let unranked = 0;
+      for (const word of words) {
+        const hits = index.contacts.lookup(word).hits;
+        if (hits.length > 0 && hits.every((h) => h.score === 0)) unranked++;
+        const found = new Set(hits.map((h) => h.contact));
+        // Before any change a contact's slot is its place in the book: sorting the book's order stably is the answer.
+        const sorted = index.contacts.contacts.filter((c) => found.has(c)).sort(before);
+        expect(hits.map((h) => h.contact), word).toEqual(sorted);
+      }
+      expect(unranked).toBeGreaterThan(1);
+      const moved = index.entries[5]!;
+      index.remove(moved.id);
+      index.add({ ...moved, id: `${moved.id}-2`, people: [{ name: 'Ny Person', role: 'bibliotekarie', organisation: 'Nytt bibliotek' }] });
+      for (const word of words) {
+        const contacts = index.contacts.lookup(word).hits.map((h) => h.contact);
+        for (let k = 1; k < contacts.length; k++) expect(before(contacts[k - 1]!, contacts[k]!), word).toBeLessThanOrEqual(0);
+        const fresh = new RecordIndex({ ...index.record, entries: [...index.entries] });
+        expect(new Set(contacts.map((c) => `${c.name}|${c.organisation}`)), word).toEqual(new Set(fresh.contacts.lookup(word).hits.map((h) => `${h.contact.name}|${h.contact.organisation}`)));
+      }
+      expect(index.contacts.lookup('bibliotekarie').hits.some((h) => h.contact.name === 'Ny Person')).toBe(true);
+    });
+  });
+
+  it('are counted whole though only what a sentence names is kept (people, entries naming no one)', () => {
+    common(() => {
+      const index = new RecordIndex(replicateRecord(3000, 31));
+      for (const word of words) {
+        const model = runCommand(command('contact'), { text: word }, index, 'sv').answer!;
+        const names = new Set(model.entries.flatMap((e) => e.people.filter((p) => p.name).map((p) => p.name)));
+        const without = model.entries.filter((e) => e.people.length === 0);
+        expect(model.peopleCount, word).toBe(names.size);
+        expect(model.unnamed.withoutCount, word).toBe(without.length);
+        expect(model.people.length, word).toBe(Math.min(names.size, 13));
+        expect(model.unnamed.without, word).toEqual(without.slice(0, 13));
+        if (names.size > 13) expect(answerSentence(model, 'sv'), word).toContain(`och ${names.size - 12} till`);
+      }
+    });
   });
 });
 

@@ -117,6 +117,11 @@ class Runs {
     return at;
   }
 
+  /** Every list, each with its length first: the list at `at` is `all[at + 1]` to `all[at + all[at]]` (no view made). */
+  get all(): Int32Array {
+    return this.data;
+  }
+
   /** The list at `at`, as a view (no copy). */
   get(at: number): Int32Array {
     return this.data.subarray(at + 1, at + 1 + this.data[at]!);
@@ -295,6 +300,23 @@ export function periodMarks(index: RecordIndex, span: MonthSpan): { marks: Uint8
  */
 export function contactWho(index: RecordIndex, contact: Contact): Int32Array {
   const got = current(index);
+  return got.runs.get(whoStart(index, got, contact));
+}
+
+/**
+ * contactWho of many contacts at once, without a view each (a view is an object: making 11,000 of them for a role
+ * that many contacts hold was a good part of its answer): contact k's numbers are in `all`, from `starts[k] + 1`,
+ * `all[starts[k]]` of them.
+ */
+export function contactsWho(index: RecordIndex, contacts: readonly Contact[]): { all: Int32Array; starts: Int32Array } {
+  const got = current(index);
+  const starts = new Int32Array(contacts.length);
+  for (let k = 0; k < contacts.length; k++) starts[k] = whoStart(index, got, contacts[k]!);
+  // Read after all are kept: keeping one may have moved the numbers to a bigger array.
+  return { all: got.runs.all, starts };
+}
+
+function whoStart(index: RecordIndex, got: Kept, contact: Contact): number {
   got.contactWho ??= new WeakMap();
   let start = got.contactWho.get(contact);
   if (start === undefined) {
@@ -329,7 +351,7 @@ export function contactWho(index: RecordIndex, contact: Contact): Int32Array {
     start = got.runs.add([names.length, bodies.length, kindPeriods.length, ...names, ...bodies, ...kindPeriods, ...noOne]);
     got.contactWho.set(contact, start);
   }
-  return got.runs.get(start);
+  return start;
 }
 
 const number = (map: Map<string, number>, key: string) => {

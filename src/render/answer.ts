@@ -372,7 +372,7 @@ function whoSentence(model: AnswerModel, locale: Locale): string {
   const sv = locale === 'sv';
   const { people } = model;
   const parts: string[] = [];
-  if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale)}.`);
+  if (people.length > 0) parts.push(`${listOf(people, (p) => personText(p, locale), locale, model.peopleCount)}.`);
   // Where the record names no one: the organisations (with a role where it gives one), then when and how;
   // with neither, the record's own words say who was there ("tillsammans med biblioteksanställda i länet").
   const { bodies, how } = unnamedParts(model.unnamed, locale);
@@ -383,7 +383,7 @@ function whoSentence(model: AnswerModel, locale: Locale): string {
     else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
   }
   if (without.length > 0) {
-    const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale);
+    const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale, model.unnamed.withoutCount);
     parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
   }
   return parts.join(' ');

@@ -134,6 +134,7 @@ export class ContactBook {
    * them all by it, and reading it through each contact's first entry was most of that. Dropped on any change.
    */
   private firstMonths: Int32Array | undefined;
+  private unrankedOrder: Int32Array | undefined;
   /**
    * See namedExactly: the one contact named so, or a list. Not a set each, and no keys kept per contact: at 100,000
    * entries those were 8 MB after the bench's queries, for what one look-up a query needs.
@@ -227,6 +228,7 @@ export class ContactBook {
   private reindex(contacts: readonly Contact[]): void {
     this.serialised = undefined;
     this.firstMonths = undefined;
+    this.unrankedOrder = undefined;
     this.byName = undefined;
     const index = this.built;
     if (!index) return;
@@ -248,8 +250,38 @@ export class ContactBook {
       this.slots = new Map(this.contacts.map((c, i) => [c, i]));
       this.serialised = undefined;
       this.firstMonths = undefined;
+    this.unrankedOrder = undefined;
     }
     return this.built;
+  }
+
+  /**
+   * Every slot in the order an answer of only common words gives its contacts (see search): named people first,
+   * then by first month, then as filed. Kept per version of the book, so a role 11,000 contacts hold is not sorted
+   * at every query; a counting sort (months are few) rather than a comparison sort of every contact.
+   */
+  private unrankedOrderBySlot(): Int32Array {
+    if (!this.unrankedOrder) {
+      const first = this.firstMonthsBySlot();
+      const named = new Uint8Array(first.length);
+      for (const [contact, slot] of this.slots) named[slot] = contact.name !== null ? 1 : 2;
+      let low = Infinity;
+      let high = -Infinity;
+      for (let slot = 0; slot < first.length; slot++) {
+        if (named[slot] === 0) continue;
+        low = Math.min(low, first[slot]!);
+        high = Math.max(high, first[slot]!);
+      }
+      const months = high >= low ? high - low + 1 : 0;
+      const key = (slot: number) => (named[slot]! - 1) * months + first[slot]! - low;
+      const starts = new Int32Array(2 * months + 1);
+      for (let slot = 0; slot < first.length; slot++) if (named[slot] !== 0) starts[key(slot) + 1]!++;
+      for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+      const order = new Int32Array(this.slots.size);
+      for (let slot = 0; slot < first.length; slot++) if (named[slot] !== 0) order[starts[key(slot)]!++] = slot;
+      this.unrankedOrder = order;
+    }
+    return this.unrankedOrder;
   }
 
   private firstMonthsBySlot(): Int32Array {
@@ -292,6 +324,7 @@ export class ContactBook {
       this.built = index;
       this.slots = new Map(contacts.map((c, i) => [c, i]));
       this.firstMonths = undefined;
+    this.unrankedOrder = undefined;
     }
   }
 
@@ -351,27 +384,30 @@ export class ContactBook {
     const distinctive = groups.filter((g) => !words(g.typed).every(isGenericWord));
     const asked = distinctive.length > 0 ? distinctive : groups;
     const found = this.index.search(asked);
-    let hits: ContactHit[];
-    // Each hit's slot, for its first month below.
-    const slots: number[] = [];
-    if (found.unranked) {
-      // Only common words (a role thousands hold): every contact that has them, in the book's order.
-      const { bits, filter } = found.unranked;
-      hits = [];
-      forEachSet(bits, (i) => {
-        if (filter && !filter(i)) return;
-        hits.push({ contact: this.index.item(i)!, score: 0, exact: true });
-        slots.push(i);
-      });
-    } else {
-      hits = found.hits.map((hit) => ({ contact: this.index.item(hit.index)!, score: hit.score, exact: hit.exact }));
-      for (const hit of found.hits) slots.push(hit.index);
-    }
     const namesPerson = asked.some((g) => this.nameWords.has(g.typed));
-    if (namesPerson && (found.dropped.length > 0 || found.combined === 'OR')) {
-      const person = hits.find((h) => h.contact.name !== null)?.contact ?? null;
-      return { hits: [], didYouMean: person };
+    const unmatchedName = namesPerson && (found.dropped.length > 0 || found.combined === 'OR');
+    if (found.unranked) {
+      // Only common words (a role thousands hold): every contact that has them, all of equal score, in the order
+      // kept for that (named first, then by first month, then as filed: what sorting them below would give).
+      const { bits, filter } = found.unranked;
+      const has = (i: number) => (bits[i >>> 5]! & (1 << (i & 31))) !== 0 && (!filter || filter(i));
+      if (unmatchedName) {
+        // The first named contact as filed.
+        let person: Contact | null = null;
+        forEachSet(bits, (i) => {
+          if (!has(i) || this.index.item(i)!.name === null) return false;
+          person = this.index.item(i)!;
+          return true;
+        });
+        return { hits: [], didYouMean: person };
+      }
+      const hits: ContactHit[] = [];
+      for (const slot of this.unrankedOrderBySlot()) if (has(slot)) hits.push({ contact: this.index.item(slot)!, score: 0, exact: true });
+      return { hits, didYouMean: null };
     }
+    const hits = found.hits.map((hit) => ({ contact: this.index.item(hit.index)!, score: hit.score, exact: hit.exact }));
+    if (unmatchedName) return { hits: [], didYouMean: hits.find((h) => h.contact.name !== null)?.contact ?? null };
+    const slots = found.hits.map((hit) => hit.index);
     // Each hit's keys are read once, not at every comparison: a role thousands of contacts hold sorts them all.
     // Months are YYYY-MM (the schema checks it), so their numbers are in date order, as localeCompare gives.
     const firstMonths = this.firstMonthsBySlot();
