@@ -152,8 +152,12 @@ export class RecordIndex {
   private readonly dated: Entry[];
   private readonly ids: Map<string, Entry>;
   private readonly text: TextIndex<Entry>;
-  /** Each entry's slot in the text index (its date rank until the first change). */
-  private readonly slots: Map<string, number>;
+  /**
+   * Each entry's slot in the text index by id, made when first needed (a change, a cache write, a walk after a
+   * change): until the first change a slot is the entry's date rank, its place in `dated`, and a map of a million ids
+   * built at every start was a tenth of the start-up's time.
+   */
+  private slotMap: Map<string, number> | undefined;
   /** See slotPositions. */
   private slotAt: { changes: number; at: Int32Array } | undefined;
   private readonly names: RecordNames;
@@ -192,7 +196,7 @@ export class RecordIndex {
       this.serialisedContacts = serialised?.contacts;
     }
     this.names = names;
-    this.slots = built ? built.slots : new Map(this.dated.map((e, i) => [e.id, i]));
+    this.slotMap = built?.slots;
     this.places = built ? built.places : new Gazetteer(this.dated, names, undefined, serialised?.places);
     this.maxSpanMonths = built ? built.maxSpanMonths : record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
   }
@@ -244,7 +248,19 @@ export class RecordIndex {
     return true;
   }
 
+  /** See slotMap: made from the date order, which is the slot order only until the first change. */
+  private get slots(): Map<string, number> {
+    if (!this.slotMap) {
+      if (!this.pristine) throw new Error('the slots are made before the first change');
+      const slots = new Map<string, number>();
+      for (let i = 0; i < this.dated.length; i++) slots.set(this.dated[i]!.id, i);
+      this.slotMap = slots;
+    }
+    return this.slotMap;
+  }
+
   private put(entry: Entry): void {
+    void this.slots; // made while the date order is still the slot order
     this.pristine = false;
     this.changes++;
     this.ids.set(entry.id, entry);
@@ -257,6 +273,7 @@ export class RecordIndex {
   }
 
   private take(entry: Entry): void {
+    void this.slots;
     this.pristine = false;
     this.changes++;
     this.ids.delete(entry.id);
@@ -509,7 +526,12 @@ export class RecordIndex {
 
   /** Each text slot's record position (-1: none), made once per version of the record. */
   private slotPositions(): Int32Array {
-    if (this.slotAt?.changes !== this.changes) {
+    if (this.slotAt?.changes !== this.changes && this.pristine) {
+      // A slot is a date rank: no map needed.
+      const at = new Int32Array(this.dated.length);
+      for (let slot = 0; slot < at.length; slot++) at[slot] = this.recordPosition(this.dated[slot]!);
+      this.slotAt = { changes: this.changes, at };
+    } else if (this.slotAt?.changes !== this.changes) {
       let size = 0;
       for (const slot of this.slots.values()) size = Math.max(size, slot + 1);
       const at = new Int32Array(size).fill(-1);
