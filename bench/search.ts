@@ -100,13 +100,17 @@ export function runPath(loaded: Loaded, path: Path, text: string, field?: 'place
 const measureReload = (live: LiveRecord) => measureStall(() => live.reload());
 
 const STALLS_OVER = Number(process.env.BENCH_STALLS) || 0;
+const SETTLE_MS = 1000;
 
 /** Runs work that shares the thread with requests, and reports its length and the longest the event loop was held. */
 export async function measureStall(work: () => Promise<unknown>): Promise<{ totalMs: number; longestPauseMs: number }> {
   // What the bench itself left behind (plain MiniSearch and Fuse.js over the whole record, the query mix's
   // results) is collected first: the bot has no such garbage, and collected during the work it would be counted
-  // as its stall.
+  // as its stall. Then a pause, for V8's background threads to finish that collection (sweeping, returning pages):
+  // on two cores they held both while the measured work began, and the main thread waited off the CPU (`perf`
+  // showed a 75-280 ms "stall" of a door's warm-up with its main thread hardly running; see the README).
   heapMB();
+  await new Promise((settled) => setTimeout(settled, SETTLE_MS));
   let last = performance.now();
   let longest = 0;
   const ticker = setInterval(() => {
