@@ -250,7 +250,7 @@ export class ContactBook {
       this.slots = new Map(this.contacts.map((c, i) => [c, i]));
       this.serialised = undefined;
       this.firstMonths = undefined;
-    this.unrankedOrder = undefined;
+      this.unrankedOrder = undefined;
     }
     return this.built;
   }
@@ -324,7 +324,7 @@ export class ContactBook {
       this.built = index;
       this.slots = new Map(contacts.map((c, i) => [c, i]));
       this.firstMonths = undefined;
-    this.unrankedOrder = undefined;
+      this.unrankedOrder = undefined;
     }
   }
 
@@ -408,7 +408,7 @@ export class ContactBook {
     const hits = found.hits.map((hit) => ({ contact: this.index.item(hit.index)!, score: hit.score, exact: hit.exact }));
     if (unmatchedName) return { hits: [], didYouMean: hits.find((h) => h.contact.name !== null)?.contact ?? null };
     const slots = found.hits.map((hit) => hit.index);
-    // Each hit's keys are read once, not at every comparison: a role thousands of contacts hold sorts them all.
+    // Each hit's keys are read once, not at every comparison (thousands of hits are sorted for a word many share).
     // Months are YYYY-MM (the schema checks it), so their numbers are in date order, as localeCompare gives.
     const firstMonths = this.firstMonthsBySlot();
     const keyed = hits.map((hit, k) => ({ hit, rank: (hit.exact ? 2 : 0) + (hit.contact.name !== null ? 1 : 0), first: firstMonths[slots[k]!]! }));
