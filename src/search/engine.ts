@@ -37,7 +37,7 @@ export interface BuiltParts {
     analyzer: Analyzer;
     names: RecordNames;
     places: Gazetteer;
-    /** By id, by date rank (see RecordIndex.slots), and the longest duration: filled in chunks too. */
+    /** By id, by date rank (see RecordIndex.slotMap), and the longest duration: filled in chunks too. */
     ids: Map<string, Entry>;
     slots: Map<string, number>;
     maxSpanMonths: number;
@@ -155,7 +155,7 @@ export class RecordIndex {
   /**
    * Each entry's slot in the text index by id, made when first needed (a change, a cache write, a walk after a
    * change): until the first change a slot is the entry's date rank, its place in `dated`, and a map of a million ids
-   * built at every start was a tenth of the start-up's time.
+   * built at every start was about 2 s of it (a CPU profile).
    */
   private slotMap: Map<string, number> | undefined;
   /** See slotPositions. */
@@ -249,7 +249,7 @@ export class RecordIndex {
   }
 
   /** See slotMap: made from the date order, which is the slot order only until the first change. */
-  private get slots(): Map<string, number> {
+  private slotsById(): Map<string, number> {
     if (!this.slotMap) {
       if (!this.pristine) throw new Error('the slots are made before the first change');
       const slots = new Map<string, number>();
@@ -260,12 +260,12 @@ export class RecordIndex {
   }
 
   private put(entry: Entry): void {
-    void this.slots; // made while the date order is still the slot order
+    const slots = this.slotsById(); // made while the date order is still the slot order
     this.pristine = false;
     this.changes++;
     this.ids.set(entry.id, entry);
     insertByDate(this.dated, entry);
-    this.slots.set(entry.id, this.text.add(entry));
+    slots.set(entry.id, this.text.add(entry));
     namesOfEntry(this.names, entry);
     this.places.add(entry);
     this.book?.add(entry);
@@ -273,13 +273,13 @@ export class RecordIndex {
   }
 
   private take(entry: Entry): void {
-    void this.slots;
+    const slots = this.slotsById(); // the same
     this.pristine = false;
     this.changes++;
     this.ids.delete(entry.id);
     removeByDate(this.dated, entry);
-    this.text.remove(this.slots.get(entry.id)!);
-    this.slots.delete(entry.id);
+    this.text.remove(slots.get(entry.id)!);
+    slots.delete(entry.id);
     this.places.remove(entry);
     this.book?.remove(entry);
     this.names.organisations.delete(entry);
@@ -369,14 +369,17 @@ export class RecordIndex {
           }
         } else {
           for (const e of this.timeline(period)) {
-            const slot = this.slots.get(e.id)!;
+            const slot = this.slotsById().get(e.id)!;
             if (wanted(slot)) out.push(e);
             rest[slot >>> 5]! &= ~(1 << (slot & 31));
           }
         }
       }
       if (this.pristine) forEachSet(rest, (slot) => void ((!filter || filter(slot)) && out.push(this.text.item(slot)!)));
-      else for (const e of this.dated) if (has(rest, this.slots.get(e.id)!) && (!filter || filter(this.slots.get(e.id)!))) out.push(e);
+      else {
+        const slots = this.slotsById();
+        for (const e of this.dated) if (has(rest, slots.get(e.id)!) && (!filter || filter(slots.get(e.id)!))) out.push(e);
+      }
       return outcome(out, period);
     }
     // Exact spellings (å/ä/ö as typed) rank a little higher; only the leaders can change places, so only they are
@@ -526,16 +529,18 @@ export class RecordIndex {
 
   /** Each text slot's record position (-1: none), made once per version of the record. */
   private slotPositions(): Int32Array {
-    if (this.slotAt?.changes !== this.changes && this.pristine) {
+    if (this.slotAt?.changes === this.changes) return this.slotAt.at;
+    if (this.pristine) {
       // A slot is a date rank: no map needed.
       const at = new Int32Array(this.dated.length);
       for (let slot = 0; slot < at.length; slot++) at[slot] = this.recordPosition(this.dated[slot]!);
       this.slotAt = { changes: this.changes, at };
-    } else if (this.slotAt?.changes !== this.changes) {
+    } else {
+      const slots = this.slotsById();
       let size = 0;
-      for (const slot of this.slots.values()) size = Math.max(size, slot + 1);
+      for (const slot of slots.values()) size = Math.max(size, slot + 1);
       const at = new Int32Array(size).fill(-1);
-      for (let i = 0; i < this.list.length; i++) at[this.slots.get(this.list[i]!.id)!] = i;
+      for (let i = 0; i < this.list.length; i++) at[slots.get(this.list[i]!.id)!] = i;
       this.slotAt = { changes: this.changes, at };
     }
     return this.slotAt.at;
@@ -598,7 +603,7 @@ export class RecordIndex {
     // Scanned again rather than kept from the build: this runs once, when the cache is written, and holding the
     // names until then would cost memory for every record that is never cached.
     const names = serialiseNames(recordNames(this.chronological, sweden()), this.entries);
-    const places = this.places.toJSON((e) => this.slots.get(e.id)!);
+    const places = this.places.toJSON((e) => this.slotsById().get(e.id)!);
     const position = new Map(this.entries.map((e, i) => [e, i]));
     const order = this.dated.map((e) => position.get(e)!);
     return { text: this.text.toJSON(), contacts: this.contacts.toJSON(), names, places, order };
