@@ -1,15 +1,16 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateRecord } from '../bench/generate.js';
 import { DataError, loadRecordFile, tooBigForText } from '../src/data/load.js';
 import type { Entry } from '../src/data/schema.js';
 import { createEndpoint } from '../src/http/server.js';
 import { publicKeyFromHex } from '../src/http/verify.js';
+import { storeCacheKey } from '../src/live/cache.js';
 import { LiveRecord, loadFromStore, loadFromStoreAsync, loadIndexed, loadIndexedAsync } from '../src/live/record.js';
 import { createLogger } from '../src/log.js';
 import { openStore, type Store } from '../src/store/store.js';
@@ -88,7 +89,7 @@ describe('start-up from the store with the index cache', () => {
     built.saveCache();
     const again = loadFromStore(s, { cacheDir: cache });
     expect(again.fromCache).toBe(true);
-    expect(again.index.record).toEqual(built.index.record);
+    expect(again.index.record).toStrictEqual(built.index.record);
     expect(answers(again)).toEqual(answers(built));
     expect(again.index.chronological.map((e) => e.id)).toEqual(built.index.chronological.map((e) => e.id));
     // The places come from the cache too, each with its entries in date order, as a build files them.
@@ -101,6 +102,40 @@ describe('start-up from the store with the index cache', () => {
     const after = loadFromStore(s, { cacheDir: cache });
     expect(after.fromCache).toBe(false);
     expect(after.index.byId.get(record.entries[5]!.id)!.title).toBe('Medborgarservice i Kiruna');
+  });
+
+  it("takes the record cached under the store's stamp without reading the store's rows", async () => {
+    const s = await store();
+    const cache = cacheDir();
+    const built = loadFromStore(s, { cacheDir: cache });
+    built.saveCache();
+    // A body changed by hand and the stamp put back: only a start that reads the rows could see the change.
+    const raw = new Database(s.file);
+    const stamp = raw.prepare('SELECT stamp FROM record_state').pluck().get();
+    raw.prepare("UPDATE entries SET body = json_set(body, '$.title', 'Ändrad för hand') WHERE position = 3").run();
+    raw.prepare('UPDATE record_state SET stamp = ?').run(stamp);
+    raw.close();
+    const again = loadFromStore(s, { cacheDir: cache });
+    expect(again.fromCache).toBe(true);
+    expect(again.index.record).toStrictEqual(built.index.record);
+    expect(again.index.entries.map((e) => e.title)).not.toContain('Ändrad för hand');
+  });
+
+  it('reads the store when the cached record is damaged, with the same answers', async () => {
+    const s = await store();
+    const cache = cacheDir();
+    const built = loadFromStore(s, { cacheDir: cache });
+    built.saveCache();
+    const file = join(cache, readdirSync(cache).find((name) => name.endsWith('.record.json'))!);
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { record: { entries: number[]; strings: string[] } };
+    cached.record.entries[4] = cached.record.strings.length;
+    writeFileSync(file, JSON.stringify(cached));
+    const again = loadFromStore(s, { cacheDir: cache });
+    expect(again.fromCache).toBe(true);
+    expect(again.index.record).toStrictEqual(built.index.record);
+    expect(answers(again)).toEqual(answers(built));
+    writeFileSync(file, '{"key":');
+    expect(answers(loadFromStore(s, { cacheDir: cache }))).toEqual(answers(built));
   });
 
   it('a body edited by hand outside the program is validated and refused, not served from the cache', async () => {
@@ -138,7 +173,9 @@ describe('start-up from the store with the index cache', () => {
     const cache = cacheDir();
     const loaded = loadFromStore(s, { cacheDir: cache });
     await loaded.finishAsync();
-    expect(readdirSync(cache)).toHaveLength(1);
+    // The indexes and, beside them, the record (packed) under the same key.
+    const key = `${basename(s.file)}-${storeCacheKey(s.state().stamp)}`;
+    expect(readdirSync(cache).sort()).toEqual([`${key}.json`, `${key}.record.json`]);
     const again = loadFromStore(s, { cacheDir: cache });
     expect(again.fromCache).toBe(true);
     expect(answers(again)).toEqual(answers(loaded));
@@ -209,8 +246,26 @@ describe('a JSON record file too big to be one text (over 512 MiB, about 600,000
     const again = loadIndexed(file, { cacheDir: cache, streamAboveBytes });
     expect(again.fromCache).toBe(true);
     expect(answers(again)).toEqual(answers(asText));
+    expect(again.index.record).toStrictEqual(asText.index.record);
   });
 
+  it('is not parsed at all when its record is cached: only its bytes are hashed, for the key', () => {
+    const file = join(dir, 'streamed-cached.json');
+    writeFileSync(file, JSON.stringify(record));
+    const cache = cacheDir();
+    const built = loadIndexed(file, { cacheDir: cache, streamAboveBytes });
+    built.saveCache();
+    // The streamed parse reads each entry with JSON.parse: thousands of calls. The cached start has two (the files).
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const again = loadIndexed(file, { cacheDir: cache, streamAboveBytes });
+      expect(parse).toHaveBeenCalledTimes(2);
+      expect(again.fromCache).toBe(true);
+      expect(answers(again)).toEqual(answers(built));
+    } finally {
+      parse.mockRestore();
+    }
+  });
   it('is streamed by the reload worker too, and a bad entry is named as before', async () => {
     const file = join(dir, 'streamed-reload.json');
     writeFileSync(file, JSON.stringify(record));
@@ -224,6 +279,48 @@ describe('a JSON record file too big to be one text (over 512 MiB, about 600,000
       expect((error as DataError).problems.join('\n')).toContain(`entry 1234 (${bad.entries[1234]!.id}), field period.start`);
     }
   });
+}, 120000);
+
+describe('a JSON record file with its record cached', () => {
+  it("is read for its key but not parsed, with the same record and answers", () => {
+    const file = join(dir, 'cached-text.json');
+    const text = JSON.stringify(record);
+    writeFileSync(file, text);
+    const cache = cacheDir();
+    const built = loadIndexed(file, { cacheDir: cache });
+    built.saveCache();
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const again = loadIndexed(file, { cacheDir: cache });
+      expect(parse.mock.calls.map(([arg]) => arg === text)).not.toContain(true);
+      expect(again.fromCache).toBe(true);
+      expect(again.index.record).toStrictEqual(built.index.record);
+      expect(answers(again)).toEqual(answers(built));
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('a record too long to be one text is left out of the cache; the indexes are still written and used', () => {
+    const file = join(dir, 'too-long.json');
+    writeFileSync(file, JSON.stringify(record));
+    const cache = cacheDir();
+    const built = loadIndexed(file, { cacheDir: cache });
+    // The record's text is the first written: fail it as V8 does past its longest string.
+    const stringify = vi.spyOn(JSON, 'stringify').mockImplementationOnce(() => {
+      throw new RangeError('Invalid string length');
+    });
+    try {
+      built.saveCache();
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(readdirSync(cache).filter((name) => name.endsWith('.record.json'))).toEqual([]);
+    const again = loadIndexed(file, { cacheDir: cache });
+    expect(again.fromCache).toBe(true);
+    expect(answers(again)).toEqual(answers(built));
+  });
+
 }, 120000);
 
 function catching(work: () => unknown): unknown {

@@ -400,6 +400,22 @@ export function loadRecordFileHashed(file: string): { record: RecordFile; sha256
   return { record, sha256: hash.digest('hex') };
 }
 
+/** The SHA-256 of a file's bytes, read a piece at a time (for a file too big to be one text). */
+export function sha256OfFile(file: string): string {
+  const hash = createHash('sha256');
+  const piece = Buffer.allocUnsafe(8 << 20);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    for (let n; (n = readSync(fd, piece, 0, piece.length, null)) > 0; ) hash.update(piece.subarray(0, n));
+  } catch (error) {
+    throw unreadable(file, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 /** Whether a data file is too big to read as one text: it is then read with streamRecordFile (loadRecordFile). */
 export function tooBigForText(file: string, limit = MAX_STRING_BYTES): boolean {
   try {

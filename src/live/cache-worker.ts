@@ -26,7 +26,7 @@ try {
   if (record.entries.length >= CACHE_MIN_ENTRIES) {
     if (!hasCache(dir, file, key)) {
       const indexes = new RecordIndex(record).serialise();
-      if (indexes) writeCache(dir, file, key, indexes);
+      if (indexes) writeCache(dir, file, key, indexes, record);
     }
     stamp = state.stamp;
   }

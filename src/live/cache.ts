@@ -2,13 +2,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packRecord, unpackRecord } from '../data/packed.js';
+import type { RecordFile } from '../data/schema.js';
 import type { SerialisedIndexes } from '../search/engine.js';
 
 /**
  * The start-up cache: the built text indexes, stored under a key made of the data file's SHA-256 and the
  * pipeline's version. A changed data file or a changed pipeline gives a new key, so a stale index is never
  * served; the old file is removed when the new one is written. Small records are not cached: they build in
- * milliseconds.
+ * milliseconds. The record is cached beside its indexes, packed (src/data/packed.ts), under the same key: the
+ * store's stamp (or the file's hash) says exactly which content it is, so a start finding both reads none of the
+ * store's rows (parses none of the file's text).
  */
 
 export const CACHE_MIN_ENTRIES = 2000;
@@ -23,6 +27,7 @@ const PIPELINE_FILES = [
   // A record read from the store under a stamp that has a cache is not put through the schema again (see
   // Store.snapshot): a changed schema must not find the old cache.
   '../data/schema.ts',
+  '../data/packed.ts',
 ];
 const MINISEARCH_VERSION = '7.2.0';
 
@@ -64,6 +69,10 @@ function cacheFile(dir: string, dataFile: string, key: string): string {
   return join(dir, `${basename(dataFile)}-${key}.json`);
 }
 
+function recordFile(dir: string, dataFile: string, key: string): string {
+  return join(dir, `${basename(dataFile)}-${key}.record.json`);
+}
+
 /** Whether a cache file for this key is there (not read: a background writer skips a build it need not do). */
 export function hasCache(dir: string, dataFile: string, key: string): boolean {
   return existsSync(cacheFile(dir, dataFile, key));
@@ -80,15 +89,41 @@ export function readCache(dir: string, dataFile: string, key: string): Serialise
   }
 }
 
-/** Writes the cache atomically (temp file, then rename) and removes older caches of the same data file. */
-export function writeCache(dir: string, dataFile: string, key: string, indexes: SerialisedIndexes): void {
+/** The record cached under this key, or null (none, unreadable, damaged or from another version: then read its source). */
+export function readCachedRecord(dir: string, dataFile: string, key: string): RecordFile | null {
+  try {
+    const data = JSON.parse(readFileSync(recordFile(dir, dataFile, key), 'utf8')) as { key?: string; record?: unknown };
+    return data.key === key ? unpackRecord(data.record) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the cache atomically (temp file, then rename) and removes older caches of the same data file. The record
+ * is written first: a reader finding the indexes finds the record too, unless it could not be written.
+ */
+export function writeCache(dir: string, dataFile: string, key: string, indexes: SerialisedIndexes, record: RecordFile): void {
   mkdirSync(dir, { recursive: true });
-  const target = cacheFile(dir, dataFile, key);
-  const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify({ key, indexes }));
-  renameSync(temp, target);
+  const keep = [cacheFile(dir, dataFile, key)];
+  let text: string | undefined;
+  try {
+    text = JSON.stringify({ key, record: packRecord(record) });
+  } catch (error) {
+    // Longer than V8's longest string (a few million entries): the record is then read from its source.
+    if (!(error instanceof RangeError)) throw error;
+  }
+  if (text !== undefined) keep.push(writeAtomically(recordFile(dir, dataFile, key), text));
+  writeAtomically(keep[0]!, JSON.stringify({ key, indexes }));
   const prefix = `${basename(dataFile)}-`;
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(prefix) && join(dir, name) !== target && /\.(json|v8)$/.test(name)) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(prefix) && !keep.includes(join(dir, name)) && /\.(json|v8)$/.test(name)) rmSync(join(dir, name), { force: true });
   }
+}
+
+function writeAtomically(target: string, text: string): string {
+  const temp = `${target}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, target);
+  return target;
 }

@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
-import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, storeCacheKey, writeCache } from './cache.js';
+import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, readCachedRecord, storeCacheKey, writeCache } from './cache.js';
 import { type Prepared, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../autocomplete/suggest.js';
 import { Pacer, pause } from '../search/pace.js';
 import { readInBackground, writeStoreCacheInBackground } from './background.js';
 import type { ReadJob, ReadMessage } from './reader-worker.js';
-import { InternPool, internStrings, loadRecordFileHashed, parseJson, parseRecord, readDataFile, readDataFileAsync, tooBigForText } from '../data/load.js';
+import { InternPool, internStrings, loadRecordFileHashed, parseJson, parseRecord, readDataFile, readDataFileAsync, sha256OfFile, tooBigForText } from '../data/load.js';
 import type { Entry, RecordFile } from '../data/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -63,6 +63,9 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
   const bytes = readDataFile(file);
   const key = dir ? cacheKey(bytes) : '';
   const cached = dir ? readCache(dir, file, key) : null;
+  // The bytes are read anyway, for the key; with the record cached beside the indexes they need not be parsed.
+  const whole = cached && withCachedRecord(dir!, file, key, cached);
+  if (whole) return assemble(file, whole, new Suggester(whole), true, dir, key);
   const data = parseJson(bytes.toString('utf8'), file);
   const fromCache = cached ? indexFromCache(data, cached) : null;
   const index = fromCache ?? new RecordIndex(parseRecord(data, file));
@@ -72,9 +75,16 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
 
 /**
  * The same for a file over V8's longest string (about 600,000 entries): streamed and validated entry by entry,
- * its bytes hashed on the way for the cache key.
+ * its bytes hashed on the way for the cache key. Hashing the bytes alone first is a few seconds against the minute
+ * or more of parsing them: with the record cached under that key, they are not parsed at all.
  */
 function loadStreamed(file: string, dir: string | null): Loaded {
+  if (dir) {
+    const key = cacheKeyOfHash(sha256OfFile(file));
+    const cached = readCache(dir, file, key);
+    const whole = cached && withCachedRecord(dir, file, key, cached);
+    if (whole) return assemble(file, whole, new Suggester(whole), true, dir, key);
+  }
   const { record, sha256 } = loadRecordFileHashed(file);
   const key = dir ? cacheKeyOfHash(sha256) : '';
   const cached = dir ? readCache(dir, file, key) : null;
@@ -177,6 +187,12 @@ function indexFromCache(data: unknown, cached: SerialisedIndexes, intern = true)
   }
 }
 
+/** The index of the record cached beside these indexes (see cache.ts), or null when it is missing or does not fit. */
+function withCachedRecord(dir: string, file: string, key: string, cached: SerialisedIndexes): RecordIndex | null {
+  const record = readCachedRecord(dir, file, key);
+  return record && indexFromCache(record, cached, false);
+}
+
 function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCache: boolean, dir: string | null, key: string, store?: Store): Loaded {
   let saved = fromCache;
   return {
@@ -192,7 +208,7 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
       const indexes = index.serialise();
       if (!indexes) return;
       saved = true;
-      writeCache(dir, file, key, indexes);
+      writeCache(dir, file, key, indexes, index.record);
     },
     finish() {
       suggester.warm(['place', 'period', 'title', 'who']);
@@ -215,13 +231,20 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
 }
 
 /**
- * The record in the store, indexed (or found in the start-up cache under the store's stamp). The store is read in
- * one transaction, so the index is of one state of the record, and the key is that state's.
+ * The record in the store, indexed (or found in the start-up cache under the store's stamp). The stamp names one
+ * content of the record: the record cached under it (see cache.ts) is taken without reading a row. Otherwise the
+ * store is read in one transaction, so the index is of one state of the record, and the key is that state's.
  */
 export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
   const dir = cacheDirFrom(options);
+  const loaded = (index: RecordIndex, fromCache: boolean, stamp: string): Loaded => ({
+    ...assemble(store.file, index, new Suggester(index), fromCache, dir, dir ? storeCacheKey(stamp) : '', store),
+    editorRoleId: options.editorRoleId ?? null,
+  });
   const stamp = dir ? store.state().stamp : undefined;
   const cached = dir && stamp ? readCache(dir, store.file, storeCacheKey(stamp)) : null;
+  const whole = cached && withCachedRecord(dir!, store.file, storeCacheKey(stamp!), cached);
+  if (whole) return loaded(whole, true, stamp!);
   // With a cache for this stamp, its content passed the schema when the cache was written: read without it.
   let { record: data, state } = store.snapshot(cached ? stamp : undefined);
   const fromCache = cached && state.stamp === stamp ? indexFromCache(data, cached, false) : null;
@@ -229,9 +252,7 @@ export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
     // A damaged cache: validate after all, and build.
     ({ record: data, state } = store.snapshot());
   }
-  const index = fromCache ?? new RecordIndex(data);
-  const suggester = new Suggester(index);
-  return { ...assemble(store.file, index, suggester, fromCache !== null, dir, dir ? storeCacheKey(state.stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
+  return loaded(fromCache ?? new RecordIndex(data), fromCache !== null, state.stamp);
 }
 
 /** The same while serving (SIGHUP): read by a worker thread and built in chunks, the old record answering meanwhile. */
