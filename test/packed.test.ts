@@ -43,12 +43,19 @@ describe('the packed record of the start-up cache', () => {
       ['a string past the table', (p) => (p.entries[4] = p.strings.length)],
       ['a list past the table', (p) => (p.entries[6] = p.placeLists.length)],
       ['an unknown kind', (p) => (p.entries[1] = 99)],
-      ['a place past the table', (p) => p.placeLists[0]!.push(p.places.length)],
+      ['a place past the table', (p) => p.placeLists[0]!.push(p.places.length / 4)],
+      ['no value where one is required', (p) => (p.entries[3] = -1)],
+      ['not a whole number', (p) => (p.entries[5] = 1.5)],
+      ['a cut-off period', (p) => p.periods.pop()],
       ['a cut-off entry', (p) => p.entries.pop()],
+      ['no entries', (p) => (p.entries = [])],
+      ['a string that is not one', (p) => ((p.strings as unknown[])[0] = 7)],
       ['another format', (p) => ((p as { format: number }).format = 2)],
       ['no header', (p) => delete (p as Partial<PackedRecord>).record],
     ];
     expect(() => unpackRecord(structuredClone(good))).not.toThrow();
+    // The last place is in reach: one past it is the first that is not.
+    expect(() => unpackRecord({ ...structuredClone(good), placeLists: [[good.places.length / 4 - 1], ...good.placeLists.slice(1)] })).not.toThrow();
     for (const [what, damage] of damaged) {
       const pack = structuredClone(good);
       damage(pack);

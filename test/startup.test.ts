@@ -112,9 +112,10 @@ describe('start-up from the store with the index cache', () => {
     // A body changed by hand and the stamp put back: only a start that reads the rows could see the change.
     const raw = new Database(s.file);
     const stamp = raw.prepare('SELECT stamp FROM record_state').pluck().get();
-    raw.prepare("UPDATE entries SET body = json_set(body, '$.title', 'Ändrad för hand') WHERE position = 3").run();
+    expect(raw.prepare("UPDATE entries SET body = json_set(body, '$.title', 'Ändrad för hand') WHERE position = 3").run().changes).toBe(1);
     raw.prepare('UPDATE record_state SET stamp = ?').run(stamp);
     raw.close();
+    expect(loadFromStore(s, { cacheDir: null }).index.entries.map((e) => e.title)).toContain('Ändrad för hand');
     const again = loadFromStore(s, { cacheDir: cache });
     expect(again.fromCache).toBe(true);
     expect(again.index.record).toStrictEqual(built.index.record);
@@ -135,7 +136,13 @@ describe('start-up from the store with the index cache', () => {
     expect(again.index.record).toStrictEqual(built.index.record);
     expect(answers(again)).toEqual(answers(built));
     writeFileSync(file, '{"key":');
-    expect(answers(loadFromStore(s, { cacheDir: cache }))).toEqual(answers(built));
+    const damaged = loadFromStore(s, { cacheDir: cache });
+    expect(answers(damaged)).toEqual(answers(built));
+    // Written again by the next save, and then taken.
+    damaged.saveCache();
+    const snapshot = vi.spyOn(s, 'snapshot');
+    expect(loadFromStore(s, { cacheDir: cache }).index.record).toStrictEqual(built.index.record);
+    expect(snapshot).not.toHaveBeenCalled();
   });
 
   it('a body edited by hand outside the program is validated and refused, not served from the cache', async () => {
@@ -176,7 +183,11 @@ describe('start-up from the store with the index cache', () => {
     // The indexes and, beside them, the record (packed) under the same key.
     const key = `${basename(s.file)}-${storeCacheKey(s.state().stamp)}`;
     expect(readdirSync(cache).sort()).toEqual([`${key}.json`, `${key}.record.json`]);
+    // The record the worker packed is the one read back: no row of the store is.
+    const snapshot = vi.spyOn(s, 'snapshot');
     const again = loadFromStore(s, { cacheDir: cache });
+    expect(snapshot).not.toHaveBeenCalled();
+    expect(again.index.record).toStrictEqual(loaded.index.record);
     expect(again.fromCache).toBe(true);
     expect(answers(again)).toEqual(answers(loaded));
   });
@@ -255,11 +266,11 @@ describe('a JSON record file too big to be one text (over 512 MiB, about 600,000
     const cache = cacheDir();
     const built = loadIndexed(file, { cacheDir: cache, streamAboveBytes });
     built.saveCache();
-    // The streamed parse reads each entry with JSON.parse: thousands of calls. The cached start has two (the files).
+    // The streamed parse reads each entry with its own JSON.parse; the cached start reads the two cache files.
     const parse = vi.spyOn(JSON, 'parse');
     try {
       const again = loadIndexed(file, { cacheDir: cache, streamAboveBytes });
-      expect(parse).toHaveBeenCalledTimes(2);
+      expect(parse.mock.calls.length).toBeLessThan(10);
       expect(again.fromCache).toBe(true);
       expect(answers(again)).toEqual(answers(built));
     } finally {
@@ -315,10 +326,39 @@ describe('a JSON record file with its record cached', () => {
     } finally {
       stringify.mockRestore();
     }
-    expect(readdirSync(cache).filter((name) => name.endsWith('.record.json'))).toEqual([]);
+    const [packed] = readdirSync(cache).filter((name) => name.endsWith('.record.json'));
+    const marker = readFileSync(join(cache, packed!), 'utf8');
+    expect(JSON.parse(marker)).toMatchObject({ tooLong: true });
     const again = loadIndexed(file, { cacheDir: cache });
     expect(again.fromCache).toBe(true);
     expect(answers(again)).toEqual(answers(built));
+    // The file says it could not be packed: a start does not try again each time.
+    again.saveCache();
+    expect(readFileSync(join(cache, packed!), 'utf8')).toBe(marker);
+  });
+
+  it("a record file under another key is not taken, and an older key's files are removed when new ones are written", () => {
+    const file = join(dir, 'rekeyed.json');
+    writeFileSync(file, JSON.stringify(record));
+    const cache = cacheDir();
+    loadIndexed(file, { cacheDir: cache }).saveCache();
+    const [packed] = readdirSync(cache).filter((name) => name.endsWith('.record.json'));
+    const content = JSON.parse(readFileSync(join(cache, packed!), 'utf8')) as { key: string };
+    writeFileSync(join(cache, packed!), JSON.stringify({ ...content, key: `${content.key}-other` }));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(answers(loadIndexed(file, { cacheDir: cache }))).toEqual(answers(loadIndexed(file, { cacheDir: null })));
+      // Not taken: the data file's own text was parsed.
+      expect(parse.mock.calls.some(([text]) => text === readFileSync(file, 'utf8'))).toBe(true);
+    } finally {
+      parse.mockRestore();
+    }
+    const before = readdirSync(cache);
+    writeFileSync(file, JSON.stringify({ ...record, entries: record.entries.slice(1) }));
+    loadIndexed(file, { cacheDir: cache }).saveCache();
+    const after = readdirSync(cache);
+    expect(after).toHaveLength(2);
+    expect(after.filter((name) => before.includes(name))).toEqual([]);
   });
 
 }, 120000);

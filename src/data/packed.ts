@@ -6,9 +6,11 @@ import { type Entry, KINDS, type Person, type Place, type Period, type RecordFil
  * second (the bodies' SQLite rows, a JSON.parse of each, then internStrings sharing what repeats); this form is
  * read with one JSON.parse of a third of the text and comes out shared, in about a quarter of that time.
  *
- * Only this program writes it, from a record it validated, under the store's stamp (see src/live/cache.ts); the
- * reader still checks every number it follows, so a damaged file is refused (unpackRecord throws) rather than
- * giving entries with holes, and the caller reads the store instead.
+ * Only this program writes it, from a record it validated, under the store's stamp or the file's hash (see
+ * src/live/cache.ts). The reader checks that every number it follows leads to a row, so a cut-off or foreign file
+ * is refused (unpackRecord throws) rather than giving entries with holes, and the caller reads the record from its
+ * source instead. A number changed to another row's is not caught: like the indexes beside it, the file has no
+ * checksum, and one would cost a pass over all of its text at every start.
  */
 export interface PackedRecord {
   format: typeof FORMAT;
@@ -80,19 +82,21 @@ export function packRecord(record: RecordFile): PackedRecord {
 /** The record a PackedRecord holds. Throws on anything that does not fit together (a damaged or foreign file). */
 export function unpackRecord(value: unknown): RecordFile {
   const p = value as PackedRecord;
-  if (p?.format !== FORMAT || typeof p.record?.title !== 'string' || !Array.isArray(p.entries) || p.entries.length % FIELDS !== 0) throw new Error('not a packed record');
+  const fits = p?.format === FORMAT && typeof p.record?.title === 'string' && p.strings.every((x) => typeof x === 'string');
+  if (!fits || p.entries.length === 0 || p.entries.length % FIELDS !== 0) throw new Error('not a packed record');
   const s = p.strings;
-  const opt = (n: number) => (n === NONE ? null : at(s, n));
+  const opt = (n: number | undefined) => (n === NONE ? null : at(s, n));
   const periods: Period[] = [];
   for (let i = 0; i < p.periods.length; i += 3) periods.push({ label: at(s, p.periods[i]), start: at(s, p.periods[i + 1]), end: at(s, p.periods[i + 2]) });
   const places: Place[] = [];
   for (let i = 0; i < p.places.length; i += 4) {
-    const [name, municipality, county, district] = [p.places[i]!, p.places[i + 1]!, p.places[i + 2]!, p.places[i + 3]!];
+    const place: Place = { name: at(s, p.places[i]), municipality: opt(p.places[i + 1]), county: at(s, p.places[i + 2]) };
     // No district is an absent key, as JSON.parse gives it for an entry without one.
-    places.push(district === NONE ? { name: at(s, name), municipality: opt(municipality), county: at(s, county) } : { name: at(s, name), municipality: opt(municipality), county: at(s, county), district: at(s, district) });
+    if (p.places[i + 3] !== NONE) place.district = at(s, p.places[i + 3]);
+    places.push(place);
   }
   const people: Person[] = [];
-  for (let i = 0; i < p.people.length; i += 3) people.push({ name: opt(p.people[i]!), role: opt(p.people[i + 1]!), organisation: at(s, p.people[i + 2]) });
+  for (let i = 0; i < p.people.length; i += 3) people.push({ name: opt(p.people[i]), role: opt(p.people[i + 1]), organisation: at(s, p.people[i + 2]) });
   const stringLists = p.stringLists.map((list) => list.map((n) => at(s, n)));
   const placeLists = p.placeLists.map((list) => list.map((n) => at(places, n)));
   const peopleLists = p.peopleLists.map((list) => list.map((n) => at(people, n)));
@@ -116,8 +120,9 @@ export function unpackRecord(value: unknown): RecordFile {
   return { record: p.record, entries };
 }
 
+/** Row n of a table; anything else (past the end, NONE where a value is required, not a whole number) throws. */
 function at<T>(table: readonly T[], n: number | undefined): T {
-  const value = table[n!];
+  const value = Number.isInteger(n) && n! >= 0 ? table[n!] : undefined;
   if (value === undefined) throw new Error(`packed record: no row ${n}`);
   return value;
 }

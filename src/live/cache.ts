@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +27,21 @@ const PIPELINE_FILES = [
   // A record read from the store under a stamp that has a cache is not put through the schema again (see
   // Store.snapshot): a changed schema must not find the old cache.
   '../data/schema.ts',
+  // The record cached beside the indexes is what this code read from the store: a change to how it reads (the
+  // store) or to the tables (a migration that need not touch a row, so the stamp stays) must not find it either.
   '../data/packed.ts',
+  '../store/store.ts',
+  ...migrationFiles(),
 ];
 const MINISEARCH_VERSION = '7.2.0';
+
+function migrationFiles(): string[] {
+  try {
+    return readdirSync(fileURLToPath(new URL('../store/migrations/', import.meta.url))).sort().map((name) => `../store/migrations/${name}`);
+  } catch {
+    return [];
+  }
+}
 
 let pipelineVersion: string | undefined;
 export function pipelineHash(): string {
@@ -73,9 +85,9 @@ function recordFile(dir: string, dataFile: string, key: string): string {
   return join(dir, `${basename(dataFile)}-${key}.record.json`);
 }
 
-/** Whether a cache file for this key is there (not read: a background writer skips a build it need not do). */
+/** Whether both cache files for this key are there (not read: a background writer skips a build it need not do). */
 export function hasCache(dir: string, dataFile: string, key: string): boolean {
-  return existsSync(cacheFile(dir, dataFile, key));
+  return existsSync(cacheFile(dir, dataFile, key)) && existsSync(recordFile(dir, dataFile, key));
 }
 
 /** The cached indexes for this key, or null (none, unreadable, or from another version: then it rebuilds). */
@@ -89,41 +101,63 @@ export function readCache(dir: string, dataFile: string, key: string): Serialise
   }
 }
 
-/** The record cached under this key, or null (none, unreadable, damaged or from another version: then read its source). */
+/**
+ * The record cached under this key, or null (none, too long to pack, or damaged: then read from its source). A
+ * damaged file is removed, so that the cache is written again (hasCache).
+ */
 export function readCachedRecord(dir: string, dataFile: string, key: string): RecordFile | null {
+  const file = recordFile(dir, dataFile, key);
+  let text: string;
   try {
-    const data = JSON.parse(readFileSync(recordFile(dir, dataFile, key), 'utf8')) as { key?: string; record?: unknown };
-    return data.key === key ? unpackRecord(data.record) : null;
+    text = readFileSync(file, 'utf8');
   } catch {
+    return null;
+  }
+  try {
+    const data = JSON.parse(text) as { key?: string; record?: unknown; tooLong?: true };
+    if (data.key === key && data.tooLong) return null;
+    if (data.key !== key) throw new Error('another key');
+    return unpackRecord(data.record);
+  } catch {
+    rmSync(file, { force: true });
     return null;
   }
 }
 
 /**
- * Writes the cache atomically (temp file, then rename) and removes older caches of the same data file. The record
- * is written first: a reader finding the indexes finds the record too, unless it could not be written.
+ * Writes the cache atomically (each file a temp file, then renamed) and removes older caches of the same data file.
+ * Either file may still be found without the other (a write that failed half-way, another process's clean-up in
+ * between): a start then reads the record from its source, and hasCache() says the cache is to be written again.
  */
 export function writeCache(dir: string, dataFile: string, key: string, indexes: SerialisedIndexes, record: RecordFile): void {
   mkdirSync(dir, { recursive: true });
-  const keep = [cacheFile(dir, dataFile, key)];
-  let text: string | undefined;
-  try {
-    text = JSON.stringify({ key, record: packRecord(record) });
-  } catch (error) {
-    // Longer than V8's longest string (a few million entries): the record is then read from its source.
-    if (!(error instanceof RangeError)) throw error;
-  }
-  if (text !== undefined) keep.push(writeAtomically(recordFile(dir, dataFile, key), text));
-  writeAtomically(keep[0]!, JSON.stringify({ key, indexes }));
+  const written = [writeAtomically(recordFile(dir, dataFile, key), packedText(key, record)), writeAtomically(cacheFile(dir, dataFile, key), JSON.stringify({ key, indexes }))];
   const prefix = `${basename(dataFile)}-`;
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(prefix) && !keep.includes(join(dir, name)) && /\.(json|v8)$/.test(name)) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(prefix) && !written.includes(join(dir, name)) && /\.(json|v8)$/.test(name)) rmSync(join(dir, name), { force: true });
   }
 }
 
+function packedText(key: string, record: RecordFile): string {
+  try {
+    return JSON.stringify({ key, record: packRecord(record) });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // Longer than V8's longest string (a few million entries): each start reads the record from its source, and
+    // this file says so, so that hasCache() does not have it written again at every start.
+    return JSON.stringify({ key, tooLong: true });
+  }
+}
+
+/** Writes through a temp file of this writer's own (a cache worker and the main thread share a process id). */
 function writeAtomically(target: string, text: string): string {
-  const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, target);
+  const temp = `${target}.${randomUUID()}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
   return target;
 }

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, readCache, readCachedRecord, storeCacheKey, writeCache } from './cache.js';
+import { cacheKey, cacheKeyOfHash, CACHE_MIN_ENTRIES, DEFAULT_CACHE_DIR, hasCache, readCache, readCachedRecord, storeCacheKey, writeCache } from './cache.js';
 import { type Prepared, RecordIndex, type SerialisedIndexes } from '../search/engine.js';
 import { Suggester } from '../autocomplete/suggest.js';
 import { Pacer, pause } from '../search/pace.js';
@@ -62,15 +62,12 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
   if (tooBigForText(file, options.streamAboveBytes)) return loadStreamed(file, dir);
   const bytes = readDataFile(file);
   const key = dir ? cacheKey(bytes) : '';
-  const cached = dir ? readCache(dir, file, key) : null;
   // The bytes are read anyway, for the key; with the record cached beside the indexes they need not be parsed.
-  const whole = cached && withCachedRecord(dir!, file, key, cached);
-  if (whole) return assemble(file, whole, new Suggester(whole), true, dir, key);
+  const { whole, indexes } = readCached(dir, file, key);
+  if (whole) return assemble(file, whole, 'whole', dir, key);
   const data = parseJson(bytes.toString('utf8'), file);
-  const fromCache = cached ? indexFromCache(data, cached) : null;
-  const index = fromCache ?? new RecordIndex(parseRecord(data, file));
-  const suggester = new Suggester(index);
-  return assemble(file, index, suggester, fromCache !== null, dir, key);
+  const fromCache = indexes ? indexFromCache(data, indexes) : null;
+  return assemble(file, fromCache ?? new RecordIndex(parseRecord(data, file)), fromCache ? 'indexes' : 'none', dir, key);
 }
 
 /**
@@ -79,18 +76,15 @@ export function loadIndexed(file: string, options: LoadOptions = {}): Loaded {
  * or more of parsing them: with the record cached under that key, they are not parsed at all.
  */
 function loadStreamed(file: string, dir: string | null): Loaded {
-  if (dir) {
-    const key = cacheKeyOfHash(sha256OfFile(file));
-    const cached = readCache(dir, file, key);
-    const whole = cached && withCachedRecord(dir, file, key, cached);
-    if (whole) return assemble(file, whole, new Suggester(whole), true, dir, key);
-  }
+  const hashed = dir ? cacheKeyOfHash(sha256OfFile(file)) : '';
+  const first = readCached(dir, file, hashed);
+  if (first.whole) return assemble(file, first.whole, 'whole', dir, hashed);
+  // The key is the bytes parsed: a file changed since it was hashed has its own (and perhaps a cache of its own).
   const { record, sha256 } = loadRecordFileHashed(file);
   const key = dir ? cacheKeyOfHash(sha256) : '';
-  const cached = dir ? readCache(dir, file, key) : null;
-  const fromCache = cached ? indexFromCache(record, cached, false) : null;
-  const index = fromCache ?? new RecordIndex(record);
-  return assemble(file, index, new Suggester(index), fromCache !== null, dir, key);
+  const indexes = key === hashed ? first.indexes : readCached(dir, file, key).indexes;
+  const fromCache = indexes ? indexFromCache(record, indexes, false) : null;
+  return assemble(file, fromCache ?? new RecordIndex(record), fromCache ? 'indexes' : 'none', dir, key);
 }
 
 /**
@@ -104,12 +98,12 @@ export async function loadIndexedAsync(file: string, options: LoadOptions = {}):
   if (small(file)) {
     const bytes = await readDataFileAsync(file);
     const index = await RecordIndex.buildAsync(parseRecord(parseJson(bytes.toString('utf8'), file), file));
-    return assemble(file, index, await warmAsync(index), false, dir, dir ? cacheKey(bytes) : '');
+    return assemble(file, index, 'none', dir, dir ? cacheKey(bytes) : '', { suggester: await warmAsync(index) });
   }
   const { record, prepared, sha256 } = await readPaged({ file, from: 'json', streamAboveBytes: options.streamAboveBytes });
   const index = await RecordIndex.buildAsync(record, prepared);
   const suggester = await warmAsync(index);
-  return assemble(file, index, suggester, false, dir, dir && sha256 ? cacheKeyOfHash(sha256) : '');
+  return assemble(file, index, 'none', dir, dir && sha256 ? cacheKeyOfHash(sha256) : '', { suggester });
 }
 
 /**
@@ -187,23 +181,33 @@ function indexFromCache(data: unknown, cached: SerialisedIndexes, intern = true)
   }
 }
 
-/** The index of the record cached beside these indexes (see cache.ts), or null when it is missing or does not fit. */
-function withCachedRecord(dir: string, file: string, key: string, cached: SerialisedIndexes): RecordIndex | null {
-  const record = readCachedRecord(dir, file, key);
-  return record && indexFromCache(record, cached, false);
+/**
+ * What the start-up cache holds under this key: its indexes, and the index of the record cached beside them (see
+ * cache.ts) when that is there and fits them (`whole`; else the record is read from its source).
+ */
+function readCached(dir: string | null, file: string, key: string): { whole: RecordIndex | null; indexes: SerialisedIndexes | null } {
+  const indexes = dir ? readCache(dir, file, key) : null;
+  const record = indexes && readCachedRecord(dir!, file, key);
+  const fits = record && (indexes.order?.length ?? record.entries.length) === record.entries.length;
+  return { whole: fits ? indexFromCache(record, indexes, false) : null, indexes };
 }
 
-function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCache: boolean, dir: string | null, key: string, store?: Store): Loaded {
-  let saved = fromCache;
+/** How much of a start came from the cache: a start with less writes the whole cache when it can (saveCache). */
+type FromCache = 'none' | 'indexes' | 'whole';
+
+function assemble(file: string, index: RecordIndex, from: FromCache, dir: string | null, key: string, made: { store?: Store; suggester?: Suggester } = {}): Loaded {
+  const { store, suggester = new Suggester(index) } = made;
+  let saved = from === 'whole';
   return {
     file,
     ...(store ? { store } : {}),
     index,
     suggester,
     loadedAt: new Date(),
-    fromCache,
+    fromCache: from !== 'none',
     saveCache() {
-      if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES) return;
+      // Both files there (another start wrote them, or the record was too long to pack: see cache.ts): nothing to do.
+      if (saved || !dir || index.entries.length < CACHE_MIN_ENTRIES || hasCache(dir, file, key)) return;
       // An index changed since it was built no longer fits the key it was loaded under: the next start builds.
       const indexes = index.serialise();
       if (!indexes) return;
@@ -237,22 +241,21 @@ function assemble(file: string, index: RecordIndex, suggester: Suggester, fromCa
  */
 export function loadFromStore(store: Store, options: LoadOptions = {}): Loaded {
   const dir = cacheDirFrom(options);
-  const loaded = (index: RecordIndex, fromCache: boolean, stamp: string): Loaded => ({
-    ...assemble(store.file, index, new Suggester(index), fromCache, dir, dir ? storeCacheKey(stamp) : '', store),
+  const loaded = (index: RecordIndex, from: FromCache, stamp: string): Loaded => ({
+    ...assemble(store.file, index, from, dir, dir ? storeCacheKey(stamp) : '', { store }),
     editorRoleId: options.editorRoleId ?? null,
   });
   const stamp = dir ? store.state().stamp : undefined;
-  const cached = dir && stamp ? readCache(dir, store.file, storeCacheKey(stamp)) : null;
-  const whole = cached && withCachedRecord(dir!, store.file, storeCacheKey(stamp!), cached);
-  if (whole) return loaded(whole, true, stamp!);
+  const { whole, indexes } = stamp ? readCached(dir, store.file, storeCacheKey(stamp)) : { whole: null, indexes: null };
+  if (whole) return loaded(whole, 'whole', stamp!);
   // With a cache for this stamp, its content passed the schema when the cache was written: read without it.
-  let { record: data, state } = store.snapshot(cached ? stamp : undefined);
-  const fromCache = cached && state.stamp === stamp ? indexFromCache(data, cached, false) : null;
-  if (cached && !fromCache && state.stamp === stamp) {
+  let { record: data, state } = store.snapshot(indexes ? stamp : undefined);
+  const fromCache = indexes && state.stamp === stamp ? indexFromCache(data, indexes, false) : null;
+  if (indexes && !fromCache && state.stamp === stamp) {
     // A damaged cache: validate after all, and build.
     ({ record: data, state } = store.snapshot());
   }
-  return loaded(fromCache ?? new RecordIndex(data), fromCache !== null, state.stamp);
+  return loaded(fromCache ?? new RecordIndex(data), fromCache ? 'indexes' : 'none', state.stamp);
 }
 
 /** The same while serving (SIGHUP): read by a worker thread and built in chunks, the old record answering meanwhile. */
@@ -261,7 +264,7 @@ export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}
   const index = await RecordIndex.buildAsync(record, prepared);
   const suggester = await warmAsync(index);
   const dir = cacheDirFrom(options);
-  return { ...assemble(store.file, index, suggester, false, dir, dir && stamp ? storeCacheKey(stamp) : '', store), editorRoleId: options.editorRoleId ?? null };
+  return { ...assemble(store.file, index, 'none', dir, dir && stamp ? storeCacheKey(stamp) : '', { store, suggester }), editorRoleId: options.editorRoleId ?? null };
 }
 
 /** Holds the current record; a reload swaps it in one assignment, or throws and keeps the last good one. */
