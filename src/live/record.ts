@@ -7,6 +7,7 @@ import { readInBackground, writeStoreCacheInBackground } from './background.js';
 import type { ReadJob, ReadMessage } from './reader-worker.js';
 import { InternPool, internStrings, loadRecordFileHashed, parseJson, parseRecord, readDataFile, readDataFileAsync, sha256OfFile, tooBigForText } from '../data/load.js';
 import type { Entry, RecordFile } from '../data/schema.js';
+import { byEntryMap } from '../search/sharded-map.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -124,7 +125,7 @@ const IN_THREAD_ENTRIES = 1000;
 async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: Prepared; stamp: string | null; sha256: string | null }> {
   let head: Extract<ReadMessage, { type: 'head' }> | undefined;
   const entries: Entry[] = [];
-  const organisations = new Map<Entry, string[]>();
+  const organisations = byEntryMap<string[]>();
   // One pool for all pages, interned a page at a time: the whole record at once would be one long step again.
   const pool = new InternPool();
   // Pages the worker sent ahead are taken one after another in one turn of the event loop unless paced.
