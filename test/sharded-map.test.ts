@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { generateRecord } from '../bench/generate.js';
 import { loadRecordFile } from '../src/data/load.js';
-import { byEntryMap, byIdMap } from '../src/search/sharded-map.js';
+import { byEntryMap, byIdMap, SHARD_ABOVE, ShardedMap } from '../src/search/sharded-map.js';
+
+const big = SHARD_ABOVE + 1;
 
 describe('the sharded map the indexes keep by id and by entry', () => {
   it('answers as a Map does: set, overwrite, get, has, delete and size', () => {
     const ids = [...loadRecordFile().entries.map((e) => e.id), ...generateRecord(3000, 7).entries.map((e) => e.id), '', 'x'];
-    const map = byIdMap<number>();
+    const map = byIdMap<number>(big);
+    expect(map).toBeInstanceOf(ShardedMap);
     const plain = new Map<string, number>();
     ids.forEach((id, i) => (map.set(id, i), plain.set(id, i)));
     // Overwriting a key keeps the count.
@@ -22,7 +25,7 @@ describe('the sharded map the indexes keep by id and by entry', () => {
   });
 
   it('spreads the ids of real and generated records over many shards, so no one shard grows to most of them', () => {
-    const map = byIdMap<number>();
+    const map = byIdMap<number>(big);
     for (const e of generateRecord(20_000, 3).entries) map.set(e.id, 0);
     const sizes = (map as unknown as { shards: Map<string, number>[] }).shards.map((s) => s.size);
     expect(sizes.filter((n) => n > 0).length).toBe(sizes.length);
@@ -31,9 +34,15 @@ describe('the sharded map the indexes keep by id and by entry', () => {
 
   it('keys an entry by the object, placed by its id: an equal copy is another key', () => {
     const [entry] = loadRecordFile().entries;
-    const map = byEntryMap<string[]>();
+    const map = byEntryMap<string[]>(big);
+    expect(map).toBeInstanceOf(ShardedMap);
     map.set(entry!, ['Regionbibliotek Stockholm']);
     expect(map.get(entry!)).toEqual(['Regionbibliotek Stockholm']);
     expect(map.has({ ...entry! })).toBe(false);
+  });
+
+  it('is a plain Map up to SHARD_ABOVE keys, where a lookup is cheaper and a growth short', () => {
+    expect(byIdMap(SHARD_ABOVE)).toBeInstanceOf(Map);
+    expect(byEntryMap(1000)).toBeInstanceOf(Map);
   });
 });

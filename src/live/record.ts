@@ -125,15 +125,17 @@ const IN_THREAD_ENTRIES = 1000;
 async function readPaged(job: ReadJob): Promise<{ record: RecordFile; prepared: Prepared; stamp: string | null; sha256: string | null }> {
   let head: Extract<ReadMessage, { type: 'head' }> | undefined;
   const entries: Entry[] = [];
-  const organisations = byEntryMap<string[]>();
+  let organisations = byEntryMap<string[]>(0);
   // One pool for all pages, interned a page at a time: the whole record at once would be one long step again.
   const pool = new InternPool();
   // Pages the worker sent ahead are taken one after another in one turn of the event loop unless paced.
   const pacer = new Pacer(8, 1);
   for await (const message of readInBackground(job)) {
     if (pacer.due()) await pacer.pause();
-    if (message.type === 'head') head = message;
-    else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }, pool).entries);
+    if (message.type === 'head') {
+      head = message;
+      organisations = byEntryMap<string[]>(head.entries);
+    } else if (message.type === 'entries') entries.push(...internStrings({ record: head!.record, entries: message.entries }, pool).entries);
     else if (message.type === 'organisations') {
       for (const orgs of message.organisations) organisations.set(entries[organisations.size]!, orgs.map((org) => pool.string(org)));
     }

@@ -7,7 +7,7 @@ import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type Par
 import { namesFrom, namesOfEntry, recordNames, type RecordNames, type SerialisedNames, serialiseNames } from './names.js';
 import { byDate, insertByDate, lowerBound, numberInRecordOrder, recordPositionOf, removeByDate } from './order.js';
 import { Gazetteer, type SerialisedPlaces } from './places.js';
-import { byIdMap, type ShardedMap } from './sharded-map.js';
+import { byIdMap, type KeyedMap } from './sharded-map.js';
 import { sweden } from './sweden.js';
 import { queryGroups } from './query.js';
 import { fold, lower, words } from './text.js';
@@ -39,8 +39,8 @@ export interface BuiltParts {
     names: RecordNames;
     places: Gazetteer;
     /** By id, by date rank (see RecordIndex.slotMap), and the longest duration: filled in chunks too. */
-    ids: ShardedMap<string, Entry>;
-    slots: ShardedMap<string, number>;
+    ids: KeyedMap<string, Entry>;
+    slots: KeyedMap<string, number>;
     maxSpanMonths: number;
   };
 }
@@ -111,7 +111,7 @@ export class RecordIndex {
   get chronological(): readonly Entry[] {
     return this.dated;
   }
-  get byId(): Pick<ShardedMap<string, Entry>, 'get' | 'has' | 'size'> {
+  get byId(): Pick<KeyedMap<string, Entry>, 'get' | 'has' | 'size'> {
     return this.ids;
   }
   readonly places: Gazetteer;
@@ -151,14 +151,14 @@ export class RecordIndex {
   private readonly header: RecordFile['record'];
   private readonly list: Entry[];
   private readonly dated: Entry[];
-  private readonly ids: ShardedMap<string, Entry>;
+  private readonly ids: KeyedMap<string, Entry>;
   private readonly text: TextIndex<Entry>;
   /**
    * Each entry's slot in the text index by id, made when first needed (a change, a cache write, a walk after a
    * change): until the first change a slot is the entry's date rank, its place in `dated`, and a map of a million ids
    * built at every start was about 2 s of it (a CPU profile).
    */
-  private slotMap: ShardedMap<string, number> | undefined;
+  private slotMap: KeyedMap<string, number> | undefined;
   /** See slotPositions. */
   private slotAt: { changes: number; at: Int32Array } | undefined;
   private readonly names: RecordNames;
@@ -179,7 +179,7 @@ export class RecordIndex {
     this.header = record.record;
     // Copies by slice(): one allocation of the whole list (see mapSteps in suggest.ts for why that matters).
     this.list = record.entries.slice();
-    this.ids = built ? built.ids : byIdMap<Entry>();
+    this.ids = built ? built.ids : byIdMap<Entry>(record.entries.length);
     if (!built) for (const e of record.entries) this.ids.set(e.id, e);
     let names: RecordNames;
     if (built) {
@@ -251,10 +251,10 @@ export class RecordIndex {
   }
 
   /** See slotMap: made from the date order, which is the slot order only until the first change. */
-  private slotsById(): ShardedMap<string, number> {
+  private slotsById(): KeyedMap<string, number> {
     if (!this.slotMap) {
       if (!this.pristine) throw new Error('the slots are made before the first change');
-      const slots = byIdMap<number>();
+      const slots = byIdMap<number>(this.dated.length);
       for (let i = 0; i < this.dated.length; i++) slots.set(this.dated[i]!.id, i);
       this.slotMap = slots;
     }
@@ -321,8 +321,8 @@ export class RecordIndex {
     const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer, { compact: true });
     // What the constructor does at once, entry by entry in chunks: places, the lookups by id and by date rank.
     const places = new Gazetteer([], names);
-    const ids = byIdMap<Entry>();
-    const slots = byIdMap<number>();
+    const ids = byIdMap<Entry>(record.entries.length);
+    const slots = byIdMap<number>(record.entries.length);
     let maxSpanMonths = 0;
     for (let i = 0; i < chronological.length; i++) {
       const e = chronological[i]!;

@@ -1,7 +1,7 @@
 import type { Entry } from '../data/schema.js';
 import { DOMAIN_HEADS } from './analyze.js';
 import { ordinaryWords, organisationsOf } from './organisations.js';
-import { byEntryMap, type ShardedMap } from './sharded-map.js';
+import { byEntryMap, type KeyedMap } from './sharded-map.js';
 import type { Sweden } from './sweden.js';
 import { fold, words } from './text.js';
 
@@ -10,7 +10,7 @@ export interface RecordNames {
   /** Folded words indexed as names, never stemmed or split: people, places, single-word organisations. */
   words: ReadonlySet<string>;
   /** Per entry, the organisations it names (see organisations.ts); entries added later are put in by namesOfEntry. */
-  organisations: ShardedMap<Entry, string[]>;
+  organisations: KeyedMap<Entry, string[]>;
   /** Words the record uses in lower case (see organisations.ts), kept for entries added later. */
   ordinary: ReadonlySet<string>;
 }
@@ -43,7 +43,7 @@ export function recordNames(entries: readonly Entry[], sweden: Sweden): RecordNa
     }
   }
   const ordinary = ordinaryWords(entries);
-  const organisations = byEntryMap<string[]>();
+  const organisations = byEntryMap<string[]>(entries.length);
   for (const e of entries) {
     const orgs = organisationsOf(e, ordinary, names);
     organisations.set(e, orgs);
@@ -87,8 +87,8 @@ export function namesFrom(serialised: SerialisedNames, entries: readonly Entry[]
 }
 
 /** Each entry's organisations, given in the entries' order. */
-export function organisationsByEntry(entries: readonly Entry[], organisations: readonly string[][]): ShardedMap<Entry, string[]> {
-  const byEntry = byEntryMap<string[]>();
+export function organisationsByEntry(entries: readonly Entry[], organisations: readonly string[][]): KeyedMap<Entry, string[]> {
+  const byEntry = byEntryMap<string[]>(entries.length);
   for (let i = 0; i < entries.length; i++) byEntry.set(entries[i]!, organisations[i]!);
   return byEntry;
 }

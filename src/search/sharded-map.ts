@@ -1,14 +1,24 @@
 import type { Entry } from '../data/schema.js';
 
+/** What the indexes use of a Map: a plain Map is one, and so is a ShardedMap. */
+export interface KeyedMap<K, V> {
+  readonly size: number;
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+  set(key: K, value: V): this;
+  delete(key: K): boolean;
+  values(): IterableIterator<V>;
+}
+
 /**
  * A map kept as many small Maps, each key in the one its text picks. A JavaScript Map grows by rehashing all it
  * holds at once: at a million entries the last growth of one keyed by entry was a single step of 120–180 ms on the
  * serving thread in the middle of a paced reload (a CPU profile of a JSON file's reload: the id and slot maps, the
- * entries' organisations). Split in SHARDS, one growth rehashes a sixty-fourth of the keys.
+ * entries' organisations). Split in SHARDS, one growth rehashes a sixteenth of the keys.
  *
- * Only what the indexes use of a Map is here; iteration goes shard by shard, so it is not in insertion order.
+ * Iteration goes shard by shard, so it is not in insertion order.
  */
-export class ShardedMap<K, V> {
+export class ShardedMap<K, V> implements KeyedMap<K, V> {
   private readonly shards: Map<K, V>[] = Array.from({ length: SHARDS }, () => new Map<K, V>());
   private count = 0;
 
@@ -50,20 +60,31 @@ export class ShardedMap<K, V> {
   }
 }
 
-const SHARDS = 64;
+const SHARDS = 16;
 
 /**
- * Which shard a text goes in: a hash of its last eight characters and its length (ids end in what tells them
- * apart: "…-harnosand", "…-000123"). Reading eight characters costs next to nothing beside the Map's own hashing.
+ * Which shard a text goes in: its length and last three characters (ids end in what tells them apart:
+ * "…-harnosand", "…-000123"). A few arithmetic steps beside the Map's own hashing.
  */
 function shardOf(text: string): number {
-  let h = text.length;
-  for (let i = Math.max(0, text.length - 8); i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return (h ^ (h >>> 7)) & (SHARDS - 1);
+  const n = text.length;
+  const h = n + (text.charCodeAt(n - 1) | 0) + 7 * (text.charCodeAt(n - 2) | 0) + 49 * (text.charCodeAt(n - 3) | 0);
+  return (h ^ (h >>> 6)) & (SHARDS - 1);
 }
 
-/** A map by entry id. */
-export const byIdMap = <V>() => new ShardedMap<string, V>((id) => id);
+/**
+ * Up to this many keys a plain Map: its growth rehashes at most about 30 ms' worth (a million took 120–180 ms), and
+ * a lookup through the shards costs 1.4–1.7 times a plain one (scratch/mapspeed.ts), which the loops that look up
+ * every entry's slot after a change would feel.
+ */
+export const SHARD_ABOVE = 250_000;
 
-/** A map by entry (placed by its id, which an entry object keeps: a changed entry is a new object). */
-export const byEntryMap = <V>() => new ShardedMap<Entry, V>((entry) => entry.id);
+/** A map by entry id, for about `expected` entries. */
+export const byIdMap = <V>(expected: number): KeyedMap<string, V> => (expected > SHARD_ABOVE ? new ShardedMap<string, V>((id) => id) : new Map<string, V>());
+
+/**
+ * A map by entry, for about `expected` entries (sharded by the id, which an entry object keeps: a changed entry is a
+ * new object).
+ */
+export const byEntryMap = <V>(expected: number): KeyedMap<Entry, V> =>
+  expected > SHARD_ABOVE ? new ShardedMap<Entry, V>((entry) => entry.id) : new Map<Entry, V>();
