@@ -87,7 +87,7 @@ export function namesFrom(serialised: SerialisedNames, entries: readonly Entry[]
 }
 
 /** Each entry's organisations, given in the entries' order. */
-export function organisationsByEntry(entries: readonly Entry[], organisations: readonly string[][]): KeyedMap<Entry, string[]> {
+function organisationsByEntry(entries: readonly Entry[], organisations: readonly string[][]): KeyedMap<Entry, string[]> {
   const byEntry = byEntryMap<string[]>(entries.length);
   for (let i = 0; i < entries.length; i++) byEntry.set(entries[i]!, organisations[i]!);
   return byEntry;

@@ -74,7 +74,7 @@ function shardOf(text: string): number {
 
 /**
  * Up to this many keys a plain Map: its growth rehashes at most about 30 ms' worth (a million took 120–180 ms), and
- * a lookup through the shards costs 1.4–1.7 times a plain one (scratch/mapspeed.ts), which the loops that look up
+ * a lookup through the shards cost 1.4–1.7 times a plain one (100,000 lookups timed side by side), which the loops that look up
  * every entry's slot after a change would feel.
  */
 export const SHARD_ABOVE = 250_000;
