@@ -7,7 +7,7 @@ import { renderDiscord } from '../src/render/discord.js';
 import { renderJson } from '../src/render/json.js';
 import { renderText } from '../src/render/text.js';
 import { expectWithinLimits } from './helpers/limits.js';
-import { command, index, makeEntry, makeIndex, record, run } from './helpers/record.js';
+import { command, ids, index, makeEntry, makeIndex, record, run } from './helpers/record.js';
 
 const fieldsText = (p: ReturnType<typeof renderDiscord>) => p.embeds.flatMap((e) => (e.fields ?? []).map((f) => `${f.name}\n${f.value}`)).join('\n');
 
@@ -142,5 +142,49 @@ describe('privacy, decided in runCommand', () => {
     expect(run('visit', 'Motala', 'en').private).toBe(false);
     expect(run('visit', 'Motala', 'en', undefined, true).private).toBe(true);
     expect(index.entries).toHaveLength(22);
+  });
+});
+
+/** The answer's first line, as the terminal prints it. */
+const firstLine = (question: string, locale: 'en' | 'sv') => renderText(run('ask', question, locale)).split('\n')[0]!;
+
+describe('counting workshop rounds', () => {
+  it('one round is one occasion, in both languages, and the count is one sentence', () => {
+    expect(firstLine('How many workshops did we hold in 2016?', 'en')).toMatch(/^Workshops on 1 occasion \(2016\); the record does not say how many workshops there were: /);
+    expect(firstLine('Hur många workshops höll vi 2016?', 'sv')).toMatch(/^Workshops vid 1 tillfälle \(2016\); protokollet säger inte /);
+    expect(firstLine('Hur många workshops hade vi?', 'sv')).toMatch(/^Workshops vid 2 tillfällen; /);
+  });
+});
+
+describe('a question about a kind the place never had says so first', () => {
+  it('a count of visits where there was only an email is no visit, not "1 besök"', () => {
+    expect(firstLine('Hur många besök gjorde vi i Nacka?', 'sv')).toBe(
+      'Inget besök i Nacka enligt protokollet, men 1 annan kontakt: mejlkontakt med biblioteken i Nacka kommun (våren 2018).',
+    );
+    expect(firstLine('How many visits did we make to Nacka?', 'en')).toMatch(/^No visit in Nacka according to the record, but 1 other contact: email contact /);
+  });
+
+  it('a list for two places names both, then what the record has, in its order', () => {
+    const reply = run('ask', 'Vilka besökte vi i Huddinge eller Nacka?', 'sv');
+    expect(renderText(reply).split('\n')[0]).toMatch(/^Inget besök i Huddinge eller Nacka enligt protokollet, men 2 andra kontakter\. Våren 2018: mejlkontakt med Skogås /);
+    expect(ids(reply)).toEqual(['2018-spring-email-skogas-huddinge', '2018-spring-email-nacka']);
+  });
+
+  it('a place that had the kind asked is answered as before', () => {
+    expect(firstLine('Vilka besökte vi i Motala?', 'sv')).toBe('1 aktivitet. Hösten 2017: studieresa till DigidelCenter på Motala bibliotek.');
+  });
+});
+
+describe('a count of one is singular', () => {
+  it.each([
+    ['Hur många kommuner besökte vi 2018?', 'sv', '1 kommun (2018): Stockholm.'],
+    ['How many municipalities did we visit in 2018?', 'en', '1 municipality (2018): Stockholm.'],
+    ['Hur många telefonintervjuer gjorde vi i Motala?', 'sv', '1 telefonintervju: telefonintervju med Digidelcenter Motala bibliotek'],
+    ['How many phone interviews did we do in Motala?', 'en', '1 phone interview: a phone interview with Julia Larsson'],
+    ['Hur många aktiviteter hade vi i december 2017?', 'sv', '1 aktivitet (december 2017): studieresa till DigidelCenter'],
+    ['Hur många kommuner ringde vi 2017?', 'sv', '2 kommuner (2017): Motala och Sundsvall.'],
+    ['Which libraries did we phone in 2018?', 'en', '1 library: Älvsjö bibliotek (phone call, spring 2018).'],
+  ] as const)('%s', (question, locale, start) => {
+    expect(firstLine(question, locale).startsWith(start)).toBe(true);
   });
 });

@@ -633,6 +633,8 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
         model.nearest = model.entries = whereEntries((e, at) => inPeriodAt(at) && ofUnit(e, at));
+        // Said first in the answer: "Hur många besök i Nacka?" is not answered by counting an email.
+        if (model.entries.length > 0) model.missingKinds = [...q.kinds];
       }
   }
 

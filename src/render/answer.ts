@@ -213,13 +213,15 @@ function plural(n: number, locale: Locale, one: [string, string], many: [string,
 }
 const activities = (n: number, locale: Locale) => plural(n, locale, ['aktivitet', 'activity'], ['aktiviteter', 'activities']);
 
-const UNIT_WORDS: Record<NonNullable<AnswerModel['unit']>, [string, string]> = {
-  counties: ['län', 'counties'],
-  municipalities: ['kommuner', 'municipalities'],
-  people: ['personer', 'people'],
-  places: ['platser', 'places'],
-  libraries: ['bibliotek', 'libraries'],
+/** What a list or count is of, one and many ("1 kommun", "2 kommuner"), Swedish then English. */
+const UNIT_WORDS: Record<NonNullable<AnswerModel['unit']>, [[string, string], [string, string]]> = {
+  counties: [['län', 'län'], ['county', 'counties']],
+  municipalities: [['kommun', 'kommuner'], ['municipality', 'municipalities']],
+  people: [['person', 'personer'], ['person', 'people']],
+  places: [['plats', 'platser'], ['place', 'places']],
+  libraries: [['bibliotek', 'bibliotek'], ['library', 'libraries']],
 };
+const unitWord = (unit: NonNullable<AnswerModel['unit']>, locale: Locale, n = 2) => UNIT_WORDS[unit][locale === 'sv' ? 0 : 1][n === 1 ? 0 : 1];
 
 function missText(miss: Miss, locale: Locale): string {
   const sv = locale === 'sv';
@@ -288,12 +290,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
   switch (model.shape) {
     case 'when': {
       // "besök Västerbotten": say first that there was no visit, then what the record does have.
-      let none = '';
-      if (model.missingKinds && model.subject) {
-        const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
-        const other = contacts ? plural(entries.length, locale, ['annan kontakt', 'other contact'], ['andra kontakter', 'other contacts']) : activities(entries.length, locale);
-        none = sv ? `${upperFirst(noneOf(model.missingKinds, locale))} i ${model.subject} enligt protokollet, men ${other}` : `${upperFirst(noneOf(model.missingKinds, locale))} in ${model.subject} according to the record, but ${other}`;
-      }
+      const none = noneThere(model, entries, locale);
       // Each period once: "Spring 2018: a phone call with … and a phone call with …". A county has every period:
       // worded only until the reader has more than they are shown.
       const periods: string[] = [];
@@ -319,14 +316,18 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
     }
     case 'how-many': {
       const n = model.unit ? model.items.length : entries.length;
-      const what = model.unitWord ?? (model.unit ? UNIT_WORDS[model.unit][sv ? 0 : 1] : sv ? 'aktiviteter' : 'activities');
+      // The question's own word counts ("hur många telefonintervjuer"), but one is one: "1 telefonintervju".
+      const one = n !== 1 ? null : model.unit ? unitWord(model.unit, locale, 1) : model.reading?.kinds ? kindWord(entries[0]!.kind, locale) : sv ? 'aktivitet' : 'activity';
+      const what = one ?? model.unitWord ?? (model.unit ? unitWord(model.unit, locale) : sv ? 'aktiviteter' : 'activities');
       const shown = () => (model.unit ? list(model.items, locale) : listOf(entries, (e) => withWhen(e, locale), locale));
+      const none = noneThere(model, entries, locale);
+      if (none) return `${none}: ${shown()}.`;
       const span = model.reading?.period ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
       if (!model.unit && entries.length > 0 && entries.every((e) => e.kind === 'workshop')) {
         // Each workshop entry is a round of workshops ("Workshopar med bibliotekspersonal"): count rounds, not workshops.
         return sv
-          ? `Workshops vid ${n} tillfällen${span} (protokollet säger inte hur många workshops det var): ${shown()}.`
-          : `Workshops on ${n} occasions${span} (the record does not say how many workshops there were): ${shown()}.`;
+          ? `Workshops vid ${n} ${n === 1 ? 'tillfälle' : 'tillfällen'}${span}; protokollet säger inte hur många workshops det var: ${shown()}.`
+          : `Workshops on ${n} ${n === 1 ? 'occasion' : 'occasions'}${span}; the record does not say how many workshops there were: ${shown()}.`;
       }
       return `${n} ${what}${span}: ${shown()}.`;
     }
@@ -347,7 +348,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
         // "Vilka bibliotek besökte vi 2018?": the libraries by name, each with when and how.
         if (model.listed) {
           const { count, first } = model.listed;
-          return `${count} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${listOf(first, (g) => `${g.name} (${groupedKinds(g.kindsAndPeriods, locale)})`, locale, count)}.`;
+          return `${count} ${unitWord(model.unit, locale, count)}: ${listOf(first, (g) => `${g.name} (${groupedKinds(g.kindsAndPeriods, locale)})`, locale, count)}.`;
         }
         // A model made without the record's numbers (an answer's own entries are grouped, read one by one).
         const byPlace = new Map<string, Entry[]>();
@@ -357,14 +358,32 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
           if (es) es.push(e);
           else byPlace.set(name, [e]);
         }
-        return `${byPlace.size} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${listOf([...byPlace], ([name, es]) => `${name} (${groupedKinds(es, locale)})`, locale)}.`;
+        return `${byPlace.size} ${unitWord(model.unit, locale, byPlace.size)}: ${listOf([...byPlace], ([name, es]) => `${name} (${groupedKinds(es, locale)})`, locale)}.`;
       }
       if (model.unit && model.items.length > 0) {
-        return `${model.items.length} ${UNIT_WORDS[model.unit][sv ? 0 : 1]}: ${list(model.items, locale)}.`;
+        return `${model.items.length} ${unitWord(model.unit, locale, model.items.length)}: ${list(model.items, locale)}.`;
       }
-      return byPeriod(entries, locale);
+      // "Vilka besökte vi i Nacka?" when only an email is there: the missing visit first, in place of the count.
+      const none = noneThere(model, entries, locale);
+      return none ? `${none}. ${byPeriod(entries, locale).replace(/^[^.]*\. /, '')}` : byPeriod(entries, locale);
     }
   }
+}
+
+/**
+ * "Inget besök i Nacka enligt protokollet, men 1 annan kontakt": when nothing of the asked kind was found and the
+ * answer holds what the record has at the place instead (AnswerModel.missingKinds); empty otherwise. Two places asked
+ * together are named together ("i Huddinge eller Nacka").
+ */
+function noneThere(model: AnswerModel, entries: readonly Entry[], locale: Locale): string {
+  const sv = locale === 'sv';
+  const places = model.reading?.places ?? [];
+  const where = places.length > 1 ? places.join(sv ? ' eller ' : ' or ') : model.subject;
+  if (!model.missingKinds || !where) return '';
+  const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
+  const other = contacts ? plural(entries.length, locale, ['annan kontakt', 'other contact'], ['andra kontakter', 'other contacts']) : activities(entries.length, locale);
+  const none = upperFirst(noneOf(model.missingKinds, locale));
+  return sv ? `${none} i ${where} enligt protokollet, men ${other}` : `${none} in ${where} according to the record, but ${other}`;
 }
 
 /** Who: the named people, then what the record says where it names no one (see AnswerModel.people and unnamed). */
@@ -451,7 +470,7 @@ function readingParts(reading: Reading, locale: Locale): string[] {
   const sv = locale === 'sv';
   return [
     reading.kinds ? kindsLabel(reading.kinds, locale) : null,
-    reading.unit ? UNIT_WORDS[reading.unit][sv ? 0 : 1] : null,
+    reading.unit ? unitWord(reading.unit, locale) : null,
     ...reading.places,
     ...reading.excluded.map((p) => (sv ? `utom ${p}` : `not ${p}`)),
     reading.period ? inSentence(formatSpan(reading.period.start, reading.period.end, locale), locale) : null,
