@@ -188,3 +188,50 @@ describe('a count of one is singular', () => {
     expect(firstLine(question, locale).startsWith(start)).toBe(true);
   });
 });
+
+describe('nothing in the period asked: says so, then when instead', () => {
+  it('a count of none is an answer, with the times the record has', () => {
+    expect(firstLine('Hur många telefonintervjuer gjorde vi hösten 2016?', 'sv')).toMatch(
+      /^Ingen telefonintervju under hösten 2016 enligt protokollet, men 3 vid andra tider: telefonintervju med Digidelcenter Motala bibliotek \(Julia Larsson, projektledare; våren 2017\);/,
+    );
+    expect(firstLine('How many phone interviews did we do in autumn 2016?', 'en')).toMatch(
+      /^No phone interview in autumn 2016 according to the record, but 3 at other times: a phone interview with Julia Larsson, .*\(spring 2017\)/,
+    );
+    expect(firstLine('Hur många besök gjorde vi i Motala 2016?', 'sv')).toBe(
+      'Inget besök i Motala under 2016 enligt protokollet, men 1 vid andra tider: studieresa till DigidelCenter på Motala bibliotek (hösten 2017).',
+    );
+    expect(firstLine('Hur många kommuner ringde vi hösten 2016?', 'sv')).toBe(
+      'Ingen telefonkontakt under hösten 2016 enligt protokollet, men 3 kommuner vid andra tider: Motala, Sundsvall och Stockholm.',
+    );
+  });
+
+  it('yes/no, when and who keep the no first', () => {
+    const reply = run('ask', 'Gjorde vi några telefonintervjuer hösten 2016?', 'sv');
+    expect(renderText(reply).split('\n')[0]).toMatch(/^Nej, inte under hösten 2016, bara vid andra tider: en telefonintervju med Digidelcenter Motala bibliotek /);
+    expect(ids(reply)).toEqual(['2017-spring-phone-interview-motala', '2017-spring-phone-interview-vasterbotten', '2017-spring-phone-interview-sundsvall']);
+    expect(firstLine('När ringde vi Motala 2018?', 'en')).toMatch(
+      /^No phone contact in Motala in 2018 according to the record, but 1 at other times\. Spring 2017: a phone interview with Julia Larsson/,
+    );
+    expect(firstLine('Vem pratade vi med i Motala 2018?', 'sv')).toMatch(
+      /^Ingen kontakt i Motala under 2018 enligt protokollet, bara vid andra tider: Julia Larsson, projektledare – Digidelcenter Motala bibliotek\./,
+    );
+  });
+
+  it('the first of a kind in a period without it is the first at other times, said as such', () => {
+    expect(firstLine('What was the last phone interview in 2018?', 'en')).toMatch(
+      /^No phone interview in 2018 according to the record, only at other times\. Last \(the record gives no order within the term\): Spring 2017: a phone interview/,
+    );
+  });
+
+  it('a count of people where the record names no one says whom it names', () => {
+    expect(firstLine('Hur många personer ringde vi 2018?', 'sv')).toBe(
+      'Protokollet nämner inga namn, bara Skärholmens medborgarkontor och Älvsjö bibliotek (telefonsamtal, våren 2018).',
+    );
+    expect(firstLine('How many people did we phone in 2018?', 'en')).toBe('The record names no one, only Skärholmens medborgarkontor and Älvsjö bibliotek (phone call, spring 2018).');
+  });
+
+  it('a period the record does not cover, or a kind a place never had at any time, is still said plainly', () => {
+    expect(firstLine('Hur många besök gjorde vi 2019?', 'sv')).toBe('Protokollet har inga aktiviteter under 2019 (det täcker våren 2016–våren 2018).');
+    expect(firstLine('Hur många mejl skickade vi till Motala 2016?', 'sv')).toMatch(/^Protokollet har inget som passar allt detta på en gång/);
+  });
+});

@@ -58,6 +58,13 @@ export interface AnswerModel {
   unnamed: Unnamed;
   /** For "when" about a place: the kinds asked for, when none of the place's entries is of them ("besök Västerbotten"). */
   missingKinds: Kind[] | null;
+  /**
+   * Nothing in the asked period, and `entries` are what the rest of the question finds at other times ("Hur många
+   * telefonintervjuer gjorde vi hösten 2016?": none then, three in spring 2017): the answer says none first.
+   */
+  otherTimes?: boolean;
+  /** A count or list of people where the entries name no one (see Unnamed): their organisations answer instead. */
+  noneNamed?: boolean;
   /** For yes/no: the organisation asked about is only mentioned in the record, never met or visited. */
   mentionedOnly?: boolean;
   /** For first/last between two places ("Nykvarn eller Bibblerian?"): the one that came first or last. */
@@ -629,6 +636,15 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     }
     default:
       model.entries = matching;
+      // "Hur många personer ringde vi 2018?" when those calls name no one: the calls answer, with whom they were.
+      if (matching.length === 0 && q.unit === 'people') {
+        const unnamed = whereEntries((e, at) => inPeriodAt(at) && ofKind(e, at));
+        if (unnamed.length > 0) {
+          model.entries = unnamed;
+          model.noneNamed = true;
+          break;
+        }
+      }
       // Nothing of the asked kind, but the place or names are in the record ("the conference in Storforsen" is only
       // in the conversations held there): answer with those, and say the kind was not found.
       if (matching.length === 0 && q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
@@ -638,6 +654,21 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
       }
   }
 
+  // Nothing in the asked period, but the rest of the question is in the record at other times: those answer, after
+  // the answer says there was none then (a count of none is an answer; "nothing fits" is not).
+  if (model.entries.length === 0 && periodMarks && (q.kinds || q.places.length > 0 || relevant)) {
+    let other = whereEntries((e, at) => ofKind(e, at) && ofUnit(e, at));
+    if (other.length > 0 && (q.shape === 'first' || q.shape === 'last')) {
+      // The first or last of those, as the branch above picks among the period's own.
+      const start = (e: Entry) => facts.start[index.recordPosition(e)]!;
+      const best = other.reduce((b, e) => (q.shape === 'first' ? Math.min(b, start(e)) : Math.max(b, start(e))), start(other[0]!));
+      other = other.filter((e) => start(e) === best);
+    }
+    if (other.length > 0) {
+      model.entries = other;
+      model.otherTimes = true;
+    }
+  }
   // "Vilka projektledare pratade vi med?" asks for people, though it opens like a list.
   if (q.shape === 'which' && q.terms.some((term) => ROLE_WORD.test(fold(term)))) model.shape = 'who';
   // "Vilka ringde vi vt17?", "Vilka mejlade vi?": "vilka" with only a verb of calling, writing or talking asks

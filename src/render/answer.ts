@@ -42,7 +42,8 @@ const when = (e: Pick<Entry, 'period'>, locale: Locale) => {
 function noneOf(kinds: readonly Kind[], locale: Locale): string {
   const sv = locale === 'sv';
   if (kinds.every((k) => BEING_KINDS.includes(k))) return sv ? 'inget besök' : 'no visit';
-  if (kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return sv ? 'ingen telefonkontakt' : 'no phone contact';
+  if (kinds.length > 1 && kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return sv ? 'ingen telefonkontakt' : 'no phone contact';
+  if (kinds.length > 1 && kinds.every((k) => CONTACT_KINDS.includes(k))) return sv ? 'ingen kontakt' : 'no contact';
   if (kinds.length === 1) return sv ? `${NEUTER.has(kinds[0]!) ? 'inget' : 'ingen'} ${kindWord(kinds[0]!, locale)}` : `no ${kindWord(kinds[0]!, locale)}`;
   return sv ? 'ingen sådan aktivitet' : 'no such activity';
 }
@@ -275,6 +276,12 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
         ? `Nej, protokollet nämner inget möte med ${model.subject}, bara namnet i ${where}.`
         : `No, the record mentions no meeting with ${model.subject}, only its name in ${where}.`;
     }
+    if (model.otherTimes && model.reading?.period) {
+      // "Gjorde vi några telefonintervjuer hösten 2016?": not then, and when instead.
+      const span = inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale);
+      const held = listOf(model.entries, (e) => withArticle(e, locale), locale);
+      return sv ? `Nej, inte under ${span}, bara vid andra tider: ${held}.` : `No, not in ${span}, only at other times: ${held}.`;
+    }
     if (model.nearest.length > 0) {
       // The record not saying so is not the record saying no: say what it does hold.
       const held = listOf(model.nearest, (e) => withArticle(e, locale), locale);
@@ -284,7 +291,13 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
   }
   // A who-answer holds what it collected of its entries' people, nothing only when it has no entries: it is worded
   // without reading them (a /contact answer's entries are gathered only when read).
-  if (model.shape === 'who') return collectedNothing(model) ? nothingFits(model, locale) : whoSentence(model, locale);
+  if (model.shape === 'who') {
+    if (collectedNothing(model)) return nothingFits(model, locale);
+    // Whom, without a count: the entries counted are not the people named.
+    return model.otherTimes ? `${noneThen(model, model.entries, locale, false)}: ${whoSentence(model, locale)}` : whoSentence(model, locale);
+  }
+  // "Hur många personer ringde vi 2018?" when the calls name no one: whom the record does name.
+  if (model.noneNamed && !collectedNothing(model)) return whoSentence(model, locale);
   const { entries } = model;
   if (entries.length === 0) return nothingFits(model, locale);
   switch (model.shape) {
@@ -338,12 +351,16 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
     case 'last': {
       const { winner } = model;
       if (winner) return sv ? `Först kom ${withWhen(winner, locale)}.` : `First came ${withWhen(winner, locale)}.`;
-      const label = model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
+      const label = model.otherTimes
+        ? `${noneThen(model, entries, locale, false)}. ${model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last'}`
+        : model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
       // Entries of one period come in the record's order: the record does not say which of them came first.
       const tie = entries.length > 1 ? (sv ? ' (protokollet anger ingen ordning inom terminen)' : ' (the record gives no order within the term)') : '';
       return `${label}${tie}: ${byPeriod(entries, locale).replace(/^[^.]*\. /, '')}`;
     }
     default: {
+      const none = noneThere(model, entries, locale);
+      if (none && model.unit && model.items.length > 0) return `${none}: ${list(model.items, locale)}.`;
       if (model.unit === 'libraries' || model.unit === 'places') {
         // "Vilka bibliotek besökte vi 2018?": the libraries by name, each with when and how.
         if (model.listed) {
@@ -364,7 +381,6 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
         return `${model.items.length} ${unitWord(model.unit, locale, model.items.length)}: ${list(model.items, locale)}.`;
       }
       // "Vilka besökte vi i Nacka?" when only an email is there: the missing visit first, in place of the count.
-      const none = noneThere(model, entries, locale);
       return none ? `${none}. ${byPeriod(entries, locale).replace(/^[^.]*\. /, '')}` : byPeriod(entries, locale);
     }
   }
@@ -373,17 +389,38 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
 /**
  * "Inget besök i Nacka enligt protokollet, men 1 annan kontakt": when nothing of the asked kind was found and the
  * answer holds what the record has at the place instead (AnswerModel.missingKinds); empty otherwise. Two places asked
- * together are named together ("i Huddinge eller Nacka").
+ * together are named together ("i Huddinge eller Nacka"). The same when nothing was found in the asked period and
+ * the answer holds the rest of the question at other times (AnswerModel.otherTimes): "Ingen telefonintervju under
+ * hösten 2016 enligt protokollet, men 3 vid andra tider".
  */
 function noneThere(model: AnswerModel, entries: readonly Entry[], locale: Locale): string {
   const sv = locale === 'sv';
   const places = model.reading?.places ?? [];
   const where = places.length > 1 ? places.join(sv ? ' eller ' : ' or ') : model.subject;
+  if (model.otherTimes) return noneThen(model, entries, locale);
   if (!model.missingKinds || !where) return '';
   const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
   const other = contacts ? plural(entries.length, locale, ['annan kontakt', 'other contact'], ['andra kontakter', 'other contacts']) : activities(entries.length, locale);
   const none = upperFirst(noneOf(model.missingKinds, locale));
   return sv ? `${none} i ${where} enligt protokollet, men ${other}` : `${none} in ${where} according to the record, but ${other}`;
+}
+
+/** See noneThere: nothing in the asked period, and how much the answer holds from other times (without `counted`, only that it does). */
+function noneThen(model: AnswerModel, entries: readonly Entry[], locale: Locale, counted = true): string {
+  const sv = locale === 'sv';
+  const { reading, unit } = model;
+  const what = reading?.kinds
+    ? noneOf(reading.kinds, locale)
+    : reading?.terms.length && !reading.places.length
+      ? sv ? `inget om ”${reading.terms.join(' ')}”` : `nothing about "${reading.terms.join(' ')}"`
+      : sv ? 'inget' : 'nothing';
+  const places = reading?.places.length ? ` ${sv ? 'i' : 'in'} ${reading.places.join(sv ? ' eller ' : ' or ')}` : '';
+  const period = reading?.period ? inSentence(formatSpan(reading.period.start, reading.period.end, locale), locale) : '';
+  const none = sv ? `${upperFirst(what)}${places} under ${period} enligt protokollet` : `${upperFirst(what)}${places} in ${period} according to the record`;
+  if (!counted) return sv ? `${none}, bara vid andra tider` : `${none}, only at other times`;
+  const n = unit && model.items.length > 0 ? model.items.length : entries.length;
+  const how = unit && model.items.length > 0 ? `${n} ${unitWord(unit, locale, n)}` : String(n);
+  return sv ? `${none}, men ${how} vid andra tider` : `${none}, but ${how} at other times`;
 }
 
 /** Who: the named people, then what the record says where it names no one (see AnswerModel.people and unnamed). */
