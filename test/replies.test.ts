@@ -192,13 +192,13 @@ describe('a count of one is singular', () => {
 describe('nothing in the period asked: says so, then when instead', () => {
   it('a count of none is an answer, with the times the record has', () => {
     expect(firstLine('Hur många telefonintervjuer gjorde vi hösten 2016?', 'sv')).toMatch(
-      /^Ingen telefonintervju under hösten 2016 enligt protokollet, men 3 vid andra tider: telefonintervju med Digidelcenter Motala bibliotek \(Julia Larsson, projektledare; våren 2017\);/,
+      /^Ingen telefonintervju under hösten 2016 enligt protokollet, men 3 telefonintervjuer vid andra tider: telefonintervju med Digidelcenter Motala bibliotek \(Julia Larsson, projektledare; våren 2017\);/,
     );
     expect(firstLine('How many phone interviews did we do in autumn 2016?', 'en')).toMatch(
-      /^No phone interview in autumn 2016 according to the record, but 3 at other times: a phone interview with Julia Larsson, .*\(spring 2017\)/,
+      /^No phone interview in autumn 2016 according to the record, but 3 phone interviews at other times: a phone interview with Julia Larsson, .*\(spring 2017\)/,
     );
     expect(firstLine('Hur många besök gjorde vi i Motala 2016?', 'sv')).toBe(
-      'Inget besök i Motala under 2016 enligt protokollet, men 1 vid andra tider: studieresa till DigidelCenter på Motala bibliotek (hösten 2017).',
+      'Inget besök i Motala under 2016 enligt protokollet, men 1 aktivitet vid andra tider: studieresa till DigidelCenter på Motala bibliotek (hösten 2017).',
     );
     expect(firstLine('Hur många kommuner ringde vi hösten 2016?', 'sv')).toBe(
       'Ingen telefonkontakt under hösten 2016 enligt protokollet, men 3 kommuner vid andra tider: Motala, Sundsvall och Stockholm.',
@@ -210,10 +210,10 @@ describe('nothing in the period asked: says so, then when instead', () => {
     expect(renderText(reply).split('\n')[0]).toMatch(/^Nej, inte under hösten 2016, bara vid andra tider: en telefonintervju med Digidelcenter Motala bibliotek /);
     expect(ids(reply)).toEqual(['2017-spring-phone-interview-motala', '2017-spring-phone-interview-vasterbotten', '2017-spring-phone-interview-sundsvall']);
     expect(firstLine('När ringde vi Motala 2018?', 'en')).toMatch(
-      /^No phone contact in Motala in 2018 according to the record, but 1 at other times\. Spring 2017: a phone interview with Julia Larsson/,
+      /^No phone contact in Motala in 2018 according to the record, but 1 activity at other times\. Spring 2017: a phone interview with Julia Larsson/,
     );
     expect(firstLine('Vem pratade vi med i Motala 2018?', 'sv')).toMatch(
-      /^Ingen kontakt i Motala under 2018 enligt protokollet, bara vid andra tider: Julia Larsson, projektledare – Digidelcenter Motala bibliotek\./,
+      /^Ingen kontakt i Motala under 2018 enligt protokollet, bara vid andra tider\. Julia Larsson, projektledare – Digidelcenter Motala bibliotek\./,
     );
   });
 
@@ -221,6 +221,18 @@ describe('nothing in the period asked: says so, then when instead', () => {
     expect(firstLine('What was the last phone interview in 2018?', 'en')).toMatch(
       /^No phone interview in 2018 according to the record, only at other times\. Last \(the record gives no order within the term\): Spring 2017: a phone interview/,
     );
+  });
+
+  it('one kind asked is named as itself, words asked are named, and a place with its period', () => {
+    expect(firstLine('Hur många studieresor gjorde vi våren 2017?', 'sv')).toMatch(/^Ingen studieresa under våren 2017 enligt protokollet, men 1 studieresa vid andra tider: /);
+    expect(firstLine('Which project leads did we talk to in 2018?', 'en')).toMatch(/^Nothing about "leads" in 2018 according to the record, only at other times\. Julia Larsson/);
+    expect(firstLine('Hur många besök gjorde vi i Norrland hösten 2017?', 'sv')).toMatch(/^Inget besök i Norrland under hösten 2017 enligt protokollet, men 2 andra kontakter: /);
+    expect(firstLine('Besökte vi Motala hösten 2016?', 'sv')).toMatch(/^Nej, inte under hösten 2016 enligt protokollet, som bara nämner en studieresa /);
+  });
+
+  it('a verb around the kind is not searched as text', () => {
+    expect(firstLine('Hur många mejl skickade vi 2016?', 'sv')).toMatch(/^Ingen mejlkontakt under 2016 enligt protokollet, men 3 mejlkontakter vid andra tider: /);
+    expect(firstLine('How many workshops did we run in 2018?', 'en')).toMatch(/^No workshop in 2018 according to the record, but 2 workshops at other times: /);
   });
 
   it('a count of people where the record names no one says whom it names', () => {

@@ -241,6 +241,10 @@ export const FILLER = new Set(
     'can could would you please tell me i was wondering just hey did do does we us our have has had make made hold held ' +
     'take took place the a an of in on at to for and or is are was were it its there any anyone someone anything thing things ' +
     'ever both called named get keep along came come part took record project activities activity aktiviteter aktivitet ' +
-    'ganger times gang say saga bade kontakt sa city stad town person total totalt sammanlagt overall anyone'
+    'ganger times gang say saga bade kontakt sa city stad town person total totalt sammanlagt overall anyone ' +
+    // Verbs a question wraps a kind in ("Hur många mejl skickade vi?", "Which workshops did we run?"): searched as
+    // text they matched other entries' words ("skickades") and the kind was lost to them.
+    'skicka skickade skickat ut halla holl hallit ordna ordnade ordnat anordna anordnade arrangera arrangerade pagick pagar skedde ' +
+    'send sent run ran organise organised organize organized arrange arranged happen happened still going'
   ).split(' '),
 );

@@ -41,10 +41,11 @@ const when = (e: Pick<Entry, 'period'>, locale: Locale) => {
 /** "inget besök" / "no visit": the asked kinds, as none of them. */
 function noneOf(kinds: readonly Kind[], locale: Locale): string {
   const sv = locale === 'sv';
-  if (kinds.every((k) => BEING_KINDS.includes(k))) return sv ? 'inget besök' : 'no visit';
-  if (kinds.length > 1 && kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return sv ? 'ingen telefonkontakt' : 'no phone contact';
-  if (kinds.length > 1 && kinds.every((k) => CONTACT_KINDS.includes(k))) return sv ? 'ingen kontakt' : 'no contact';
+  // One kind is named as itself: "ingen studieresa" is not "inget besök" when there were visits.
   if (kinds.length === 1) return sv ? `${NEUTER.has(kinds[0]!) ? 'inget' : 'ingen'} ${kindWord(kinds[0]!, locale)}` : `no ${kindWord(kinds[0]!, locale)}`;
+  if (kinds.every((k) => BEING_KINDS.includes(k))) return sv ? 'inget besök' : 'no visit';
+  if (kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return sv ? 'ingen telefonkontakt' : 'no phone contact';
+  if (kinds.every((k) => CONTACT_KINDS.includes(k))) return sv ? 'ingen kontakt' : 'no contact';
   return sv ? 'ingen sådan aktivitet' : 'no such activity';
 }
 
@@ -276,16 +277,18 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
         ? `Nej, protokollet nämner inget möte med ${model.subject}, bara namnet i ${where}.`
         : `No, the record mentions no meeting with ${model.subject}, only its name in ${where}.`;
     }
-    if (model.otherTimes && model.reading?.period) {
+    if (model.otherTimes) {
       // "Gjorde vi några telefonintervjuer hösten 2016?": not then, and when instead.
-      const span = inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale);
       const held = listOf(model.entries, (e) => withArticle(e, locale), locale);
-      return sv ? `Nej, inte under ${span}, bara vid andra tider: ${held}.` : `No, not in ${span}, only at other times: ${held}.`;
+      const then = askedPeriod(model, locale);
+      return sv ? `Nej, inte${then}, bara vid andra tider: ${held}.` : `No, not${then}, only at other times: ${held}.`;
     }
     if (model.nearest.length > 0) {
       // The record not saying so is not the record saying no: say what it does hold.
       const held = listOf(model.nearest, (e) => withArticle(e, locale), locale);
-      return sv ? `Nej, inte enligt protokollet, som bara nämner ${held}.` : `No, not according to the record, which only has ${held}.`;
+      // With a period asked, the no is about that period: the entries held may well be the kind at other times.
+      const then = askedPeriod(model, locale);
+      return sv ? `Nej, inte${then} enligt protokollet, som bara nämner ${held}.` : `No, not${then} according to the record, which only has ${held}.`;
     }
     return sv ? 'Nej, protokollet har inget sådant.' : 'No, the record has nothing like that.';
   }
@@ -294,7 +297,7 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
   if (model.shape === 'who') {
     if (collectedNothing(model)) return nothingFits(model, locale);
     // Whom, without a count: the entries counted are not the people named.
-    return model.otherTimes ? `${noneThen(model, model.entries, locale, false)}: ${whoSentence(model, locale)}` : whoSentence(model, locale);
+    return model.otherTimes ? `${noneThen(model, model.entries, locale, false)}. ${whoSentence(model, locale)}` : whoSentence(model, locale);
   }
   // "Hur många personer ringde vi 2018?" when the calls name no one: whom the record does name.
   if (model.noneNamed && !collectedNothing(model)) return whoSentence(model, locale);
@@ -398,28 +401,43 @@ function noneThere(model: AnswerModel, entries: readonly Entry[], locale: Locale
   const places = model.reading?.places ?? [];
   const where = places.length > 1 ? places.join(sv ? ' eller ' : ' or ') : model.subject;
   if (model.otherTimes) return noneThen(model, entries, locale);
-  if (!model.missingKinds || !where) return '';
+  if (!model.missingKinds) return '';
+  // Where it was asked: the place, else the words ("Hur många mejl om medborgarservice?"); and when, if asked.
+  const terms = model.reading?.terms.join(' ');
+  const at = where ? (sv ? ` i ${where}` : ` in ${where}`) : terms ? (sv ? ` om ”${terms}”` : ` about "${terms}"`) : '';
+  if (!at) return '';
   const contacts = entries.every((e) => CONTACT_KINDS.includes(e.kind));
   const other = contacts ? plural(entries.length, locale, ['annan kontakt', 'other contact'], ['andra kontakter', 'other contacts']) : activities(entries.length, locale);
-  const none = upperFirst(noneOf(model.missingKinds, locale));
-  return sv ? `${none} i ${where} enligt protokollet, men ${other}` : `${none} in ${where} according to the record, but ${other}`;
+  const none = `${upperFirst(noneOf(model.missingKinds, locale))}${at}${askedPeriod(model, locale)}`;
+  return sv ? `${none} enligt protokollet, men ${other}` : `${none} according to the record, but ${other}`;
+}
+
+/** " under hösten 2017" / " in autumn 2017": the period the question asked, for a sentence saying there was none; empty without one. */
+function askedPeriod(model: AnswerModel, locale: Locale): string {
+  const period = model.reading?.period;
+  if (!period) return '';
+  return `${locale === 'sv' ? ' under' : ' in'} ${inSentence(formatSpan(period.start, period.end, locale), locale)}`;
 }
 
 /** See noneThere: nothing in the asked period, and how much the answer holds from other times (without `counted`, only that it does). */
 function noneThen(model: AnswerModel, entries: readonly Entry[], locale: Locale, counted = true): string {
   const sv = locale === 'sv';
   const { reading, unit } = model;
-  const what = reading?.kinds
-    ? noneOf(reading.kinds, locale)
-    : reading?.terms.length && !reading.places.length
-      ? sv ? `inget om ”${reading.terms.join(' ')}”` : `nothing about "${reading.terms.join(' ')}"`
-      : sv ? 'inget' : 'nothing';
+  // The words asked about are part of what there was none of: "projektledare" in autumn 2017, not any contact.
+  const terms = reading?.terms.length ? (sv ? ` om ”${reading.terms.join(' ')}”` : ` about "${reading.terms.join(' ')}"`) : '';
+  const what = reading?.kinds && !terms ? noneOf(reading.kinds, locale) : sv ? `inget${terms}` : `nothing${terms}`;
   const places = reading?.places.length ? ` ${sv ? 'i' : 'in'} ${reading.places.join(sv ? ' eller ' : ' or ')}` : '';
-  const period = reading?.period ? inSentence(formatSpan(reading.period.start, reading.period.end, locale), locale) : '';
-  const none = sv ? `${upperFirst(what)}${places} under ${period} enligt protokollet` : `${upperFirst(what)}${places} in ${period} according to the record`;
+  const none = `${upperFirst(what)}${places}${askedPeriod(model, locale)}${sv ? ' enligt protokollet' : ' according to the record'}`;
   if (!counted) return sv ? `${none}, bara vid andra tider` : `${none}, only at other times`;
   const n = unit && model.items.length > 0 ? model.items.length : entries.length;
-  const how = unit && model.items.length > 0 ? `${n} ${unitWord(unit, locale, n)}` : String(n);
+  // "3 telefonintervjuer", "1 aktivitet": a number alone reads as a fragment.
+  const kind = reading?.kinds?.length === 1 ? reading.kinds[0]! : null;
+  const how =
+    unit && model.items.length > 0
+      ? `${n} ${unitWord(unit, locale, n)}`
+      : kind
+        ? `${n} ${n === 1 ? kindWord(kind, locale) : PLURAL[kind][sv ? 0 : 1]}`
+        : activities(n, locale);
   return sv ? `${none}, men ${how} vid andra tider` : `${none}, but ${how} at other times`;
 }
 
