@@ -232,6 +232,7 @@ describe('nothing in the period asked: says so, then when instead', () => {
 
   it('a verb around the kind is not searched as text', () => {
     expect(firstLine('Hur många mejl skickade vi 2016?', 'sv')).toMatch(/^Ingen mejlkontakt under 2016 enligt protokollet, men 3 mejlkontakter vid andra tider: /);
+    expect(firstLine('How many emails did we send in autumn 2017?', 'en')).toMatch(/^No email in autumn 2017 according to the record, but 3 emails at other times: /);
     expect(firstLine('How many workshops did we run in 2018?', 'en')).toMatch(/^No workshop in 2018 according to the record, but 2 workshops at other times: /);
   });
 

@@ -104,6 +104,9 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['e-mail', ['email']],
   ['e mail', ['email']],
   ['email', ['email']],
+  ['emails', ['email']],
+  ['e-mails', ['email']],
+  ['e mails', ['email']],
   ['emailed', ['email']],
   ['e-mailed', ['email']],
   ['e mailed', ['email']],
@@ -128,14 +131,17 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['enkater', ['survey']],
   ['enkaterna', ['survey']],
   ['survey', ['survey']],
+  ['surveys', ['survey']],
   ['konferens', ['conference']],
   ['konferensen', ['conference']],
   ['konferenser', ['conference']],
   ['conference', ['conference']],
+  ['conferences', ['conference']],
   ['kartlaggning', ['mapping']],
   ['kartlaggningen', ['mapping']],
   ['kartlaggningar', ['mapping']],
   ['mapping', ['mapping']],
+  ['mappings', ['mapping']],
   ['map', ['mapping']],
   ['besokte', VISIT_KINDS],
   ['besokt', VISIT_KINDS],
@@ -245,6 +251,6 @@ export const FILLER = new Set(
     // Verbs a question wraps a kind in ("Hur många mejl skickade vi?", "Which workshops did we run?"): searched as
     // text they matched other entries' words ("skickades") and the kind was lost to them.
     'skicka skickade skickat ut halla holl hallit ordna ordnade ordnat anordna anordnade arrangera arrangerade pagick pagar skedde ' +
-    'send sent run ran organise organised organize organized arrange arranged happen happened still going'
+    'send sent out run ran organise organised organize organized arrange arranged happen happened still going'
   ).split(' '),
 );
