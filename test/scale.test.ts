@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateRecord } from '../bench/generate.js';
 import { loadIndexed } from '../src/live/record.js';
+import { PIECE_BITS } from '../src/autocomplete/suggest.js';
 import { fold } from '../src/search/text.js';
 
 // Big enough that common words take the bitmap path (COMMON_TERM: 5,000 entries) and lists are bucketed.
@@ -52,20 +53,43 @@ describe('at scale (12,000 generated entries)', () => {
   });
 
   it("buckets each big list's candidates by their words' first two and three letters, each candidate once", () => {
-    type Packed = { size: number; keyText: string; keyStart: Uint32Array; keyEnd: Uint32Array; buckets: Map<string, Int32Array> | null };
+    type Packed = { size: number; keyText: string[]; keyStart: Uint32Array; keyEnd: Uint32Array; buckets: Map<string, Int32Array> | null };
     const lists = (loaded.suggester as unknown as { lists: Map<string, Packed> }).lists;
     const big = [...lists.values()].filter((l) => l.buckets);
     expect(big.length).toBeGreaterThan(0);
     for (const list of big) {
       const expected = new Map<string, number[]>();
       for (let i = 0; i < list.size; i++) {
-        const key = list.keyText.slice(list.keyStart[i], list.keyEnd[i]);
+        const key = list.keyText[i >>> PIECE_BITS]!.slice(list.keyStart[i], list.keyEnd[i]);
         for (const prefix of new Set(key.split(' ').flatMap((w) => [w.slice(0, 2), w.slice(0, 3)]))) {
           if (!expected.has(prefix)) expected.set(prefix, []);
           expected.get(prefix)!.push(i);
         }
       }
       expect(new Map([...list.buckets!].map(([k, v]) => [k, [...v]]))).toEqual(expected);
+    }
+  });
+
+  it('reads every candidate of a big list whole from its piece of the packed texts, across the pieces', () => {
+    type Packed = {
+      size: number;
+      labelText: string[];
+      labelStart: Uint32Array;
+      labelEnd: Uint32Array;
+      nameText: string[];
+      nameStart: Uint32Array | null;
+      nameEnd: Uint32Array | null;
+    };
+    const lists = (loaded.suggester as unknown as { lists: Map<string, Packed> }).lists;
+    const named = [...lists.values()].filter((l) => l.nameStart && l.size > 2 << PIECE_BITS);
+    expect(named.length).toBeGreaterThan(0);
+    for (const list of named) {
+      expect(list.labelText.length).toBe(Math.ceil(list.size / (1 << PIECE_BITS)));
+      for (let i = 0; i < list.size; i++) {
+        // The shown name and the label are packed apart, with offsets of their own: each must be the other's.
+        const name = list.nameText[i >>> PIECE_BITS]!.slice(list.nameStart![i], list.nameEnd![i]);
+        expect(list.labelText[i >>> PIECE_BITS]!.slice(list.labelStart[i], list.labelEnd[i])).toBe(fold(name));
+      }
     }
   });
 

@@ -40,21 +40,26 @@ interface Candidate {
  */
 interface CandidateList {
   size: number;
-  /** All labels, one after another; `labelText === keyText` where each label is the start of its key (titles). */
-  labelText: string;
-  keyText: string;
-  /** Candidate i's label is labelText[labelStart[i], labelEnd[i]); its key keyText[keyStart[i], keyEnd[i]). */
+  /**
+   * All labels, one after another, in pieces of PIECE candidates (candidate i is in piece i >>> PIECE_BITS);
+   * `labelText === keyText` where each label is the start of its key (titles). Pieces, not one string: joining a
+   * million titles' pieces into one copied 60 MB in one step (75 ms of a reload at a million entries).
+   */
+  labelText: readonly string[];
+  keyText: readonly string[];
+  /** Candidate i's label is labelText[piece][labelStart[i], labelEnd[i]); its key keyText[piece][keyStart[i], keyEnd[i]). */
   labelStart: Uint32Array;
   labelEnd: Uint32Array;
   keyStart: Uint32Array;
   keyEnd: Uint32Array;
   /**
-   * What a choice shows (candidate i's is nameText[nameStart[i], nameStart[i+1])) and sends; null for titles, whose
-   * shown name is made when shown from the entry. One string, not one each: a person's shown name is a concatenation
-   * that folding its label flattens, a copy per person otherwise.
+   * What a choice shows (candidate i's is nameText[piece][nameStart[i], nameEnd[i])) and sends; null for titles, whose
+   * shown name is made when shown from the entry. Pieces of one string, not one each: a person's shown name is a
+   * concatenation that folding its label flattens, a copy per person otherwise.
    */
-  nameText: string;
+  nameText: readonly string[];
   nameStart: Uint32Array | null;
+  nameEnd: Uint32Array | null;
   values: readonly string[] | null;
   entries: readonly Entry[] | null;
   /**
@@ -76,8 +81,12 @@ function candidate(name: string, value: string, aliases: string, weight: number)
   return { name: shown, value: value.slice(0, DISCORD.choiceValue), label: fold(shown), key: words(fold(`${name} ${aliases}`)).join(' '), weight };
 }
 
-const labelOf = (list: CandidateList, i: number) => list.labelText.slice(list.labelStart[i], list.labelEnd[i]);
-const keyOf = (list: CandidateList, i: number) => list.keyText.slice(list.keyStart[i], list.keyEnd[i]);
+/** Candidates a piece of the packed texts holds (see CandidateList). */
+export const PIECE_BITS = 11;
+const PIECE = 1 << PIECE_BITS;
+
+const labelOf = (list: CandidateList, i: number) => list.labelText[i >>> PIECE_BITS]!.slice(list.labelStart[i], list.labelEnd[i]);
+const keyOf = (list: CandidateList, i: number) => list.keyText[i >>> PIECE_BITS]!.slice(list.keyStart[i], list.keyEnd[i]);
 
 /** Packs candidates (sorted) into columns, in steps (see Suggester.making). */
 function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateList, 'buckets' | 'byLabel'>> {
@@ -105,6 +114,8 @@ function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateLi
   let labelAt = 0;
   for (let i = 0; i < n; i++) {
     const c = items[i]!;
+    // Offsets count from the start of the candidate's piece.
+    if ((i & (PIECE - 1)) === 0) keyAt = labelAt = 0;
     keyStart[i] = keyAt;
     keyEnd[i] = keyAt += c.key.length;
     keyParts.push(c.key);
@@ -118,15 +129,19 @@ function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateLi
     }
     if ((i & 255) === 255) yield;
   }
-  // join() makes one flat string, which slices then view rather than copy.
-  const keyText = yield* joinSteps(keyParts);
-  const labelText = shared ? keyText : yield* joinSteps(labelParts);
-  const nameText = titles ? '' : yield* joinSteps(yield* mapSteps(items, (c) => c.name));
+  // join() makes flat strings, which slices then view rather than copy.
+  const keyText = yield* piecesOf(keyParts);
+  const labelText = shared ? keyText : yield* piecesOf(labelParts);
+  const nameText = titles ? [] : yield* piecesOf(yield* mapSteps(items, (c) => c.name));
   let nameStart: Uint32Array | null = null;
+  let nameEnd: Uint32Array | null = null;
   if (!titles) {
-    nameStart = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      nameStart[i + 1] = nameStart[i]! + items[i]!.name.length;
+    nameStart = new Uint32Array(n);
+    nameEnd = new Uint32Array(n);
+    for (let i = 0, at = 0; i < n; i++) {
+      if ((i & (PIECE - 1)) === 0) at = 0;
+      nameStart[i] = at;
+      nameEnd[i] = at += items[i]!.name.length;
       if ((i & 4095) === 4095) yield;
     }
   }
@@ -140,6 +155,7 @@ function* columns(items: readonly Candidate[]): Generator<void, Omit<CandidateLi
     keyEnd,
     nameText,
     nameStart,
+    nameEnd,
     values: titles ? null : yield* mapSteps(items, (c) => c.value),
     entries: titles ? yield* mapSteps(items, (c) => c.entry!) : null,
   };
@@ -157,19 +173,14 @@ function* mapSteps<T, U>(items: readonly T[], f: (item: T, i: number) => U): Gen
   return out;
 }
 
-/**
- * One flat string of the parts, joined a few thousand at a time and then the pieces at once: one join of 100,000
- * parts is one long step, and joining the pieces (a copy of a few megabytes) is short.
- */
-function* joinSteps(parts: readonly string[]): Generator<void, string> {
-  const PIECE = 2048;
-  if (parts.length <= PIECE) return parts.join('');
+/** The parts (one a candidate) joined PIECE at a time, a piece a step (see CandidateList). */
+function* piecesOf(parts: readonly string[]): Generator<void, string[]> {
   const pieces: string[] = [];
   for (let i = 0; i < parts.length; i += PIECE) {
     pieces.push(parts.slice(i, i + PIECE).join(''));
     yield;
   }
-  return pieces.join('');
+  return pieces;
 }
 
 /**
@@ -188,11 +199,12 @@ function* bucketsOf(list: Omit<CandidateList, 'buckets' | 'byLabel'>): Generator
   };
   for (let i = 0; i < list.size; i++) {
     const end = keyEnd[i]!;
+    const text = keyText[i >>> PIECE_BITS]!;
     for (let from = keyStart[i]!; ; ) {
-      let to = keyText.indexOf(' ', from);
+      let to = text.indexOf(' ', from);
       if (to < 0 || to > end) to = end;
-      add(prefixCode(keyText, from, Math.min(to, from + 2)), i);
-      add(prefixCode(keyText, from, Math.min(to, from + 3)), i);
+      add(prefixCode(text, from, Math.min(to, from + 2)), i);
+      add(prefixCode(text, from, Math.min(to, from + 3)), i);
       if (to >= end) break;
       from = to + 1;
     }
@@ -435,13 +447,13 @@ export class Suggester {
   /** At most 25 choices, best first; on an empty query the most useful entries of the list. */
   suggest(field: SuggestField, typed: string, locale: Locale): Choice[] {
     const list = this.list(field, locale);
-    const { size, buckets, byLabel, entries, nameText, nameStart, values } = list;
+    const { size, buckets, byLabel, entries, nameText, nameStart, nameEnd, values } = list;
     const label = (i: number) => labelOf(list, i);
     const key = (i: number) => keyOf(list, i);
     const query = fold(typed).replace(/\s+/g, ' ').trim().slice(0, 100);
     const show = (i: number): Choice => {
       const entry = entries?.[i];
-      return entry ? { name: cut(`${periodLabel(entry.period, locale)} · ${entry.title}`), value: entry.id } : { name: nameText.slice(nameStart![i], nameStart![i + 1]), value: values![i]! };
+      return entry ? { name: cut(`${periodLabel(entry.period, locale)} · ${entry.title}`), value: entry.id } : { name: nameText[i >>> PIECE_BITS]!.slice(nameStart![i], nameEnd![i]), value: values![i]! };
     };
     if (!query) return [...Array(Math.min(size, DISCORD.autocompleteChoices)).keys()].map(show);
     // One array per tier, filled in weight order: the best 25 are the first of the best tiers, with no sort.
