@@ -181,7 +181,7 @@ describe('a count of one is singular', () => {
     ['How many municipalities did we visit in 2018?', 'en', '1 municipality (2018): Stockholm.'],
     ['Hur många telefonintervjuer gjorde vi i Motala?', 'sv', '1 telefonintervju: telefonintervju med Digidelcenter Motala bibliotek'],
     ['How many phone interviews did we do in Motala?', 'en', '1 phone interview: a phone interview with Julia Larsson'],
-    ['Hur många aktiviteter hade vi i december 2017?', 'sv', '1 aktivitet (december 2017): studieresa till DigidelCenter'],
+    ['Hur många aktiviteter hade vi i december 2017?', 'sv', 'Protokollet daterar inget till december 2017, bara till terminer: 1 aktivitet (december 2017): studieresa till DigidelCenter'],
     ['Hur många kommuner ringde vi 2017?', 'sv', '2 kommuner (2017): Motala och Sundsvall.'],
     ['Which libraries did we phone in 2018?', 'en', '1 library: Älvsjö bibliotek (phone call, spring 2018).'],
   ] as const)('%s', (question, locale, start) => {
@@ -219,7 +219,7 @@ describe('nothing in the period asked: says so, then when instead', () => {
 
   it('the first of a kind in a period without it is the first at other times, said as such', () => {
     expect(firstLine('What was the last phone interview in 2018?', 'en')).toMatch(
-      /^No phone interview in 2018 according to the record, only at other times\. Last \(the record gives no order within the term\): Spring 2017: a phone interview/,
+      /^No phone interview in 2018 according to the record, only at other times\. Last, in spring 2017 \(the record gives no order within the term\): a phone interview/,
     );
   });
 
@@ -246,5 +246,46 @@ describe('nothing in the period asked: says so, then when instead', () => {
   it('a period the record does not cover, or a kind a place never had at any time, is still said plainly', () => {
     expect(firstLine('Hur många besök gjorde vi 2019?', 'sv')).toBe('Protokollet har inga aktiviteter under 2019 (det täcker våren 2016–våren 2018).');
     expect(firstLine('Hur många mejl skickade vi till Motala 2016?', 'sv')).toMatch(/^Protokollet har inget som passar allt detta på en gång/);
+  });
+});
+
+describe('first and last, names and months, worded once', () => {
+  it('first or last of one period names the period once, in the sentence', () => {
+    expect(firstLine('Vad gjorde vi först?', 'sv')).toMatch(/^Först, våren 2016 \(protokollet anger ingen ordning inom terminen\): enkät till folkbiblioteken /);
+    expect(firstLine('What was the last thing we did?', 'en')).toMatch(/^Last, in spring 2018 \(the record gives no order within the term\): a visit and conversation at Bibblerian/);
+  });
+
+  it('"names no one" is said once, and a quoted line keeps one full stop', () => {
+    const line = firstLine('Hur många personer träffade vi våren 2017?', 'sv');
+    expect(line.match(/nämner inga namn/g)).toHaveLength(1);
+    expect(line).toContain('Inga namn heller i ”Våren 2017: Studiebesök på Digidelcenter');
+    expect(line.endsWith('osv)”.')).toBe(true);
+  });
+
+  it('a month the record dates nothing to says that the entries are dated by term', () => {
+    expect(firstLine('Vad hände i mars 2017?', 'sv')).toMatch(/^Protokollet daterar inget till mars 2017, bara till terminer: 10 aktiviteter\. /);
+    expect(firstLine('What happened in October 2016?', 'en')).toMatch(/^The record dates nothing to October 2016, only to terms: 2 activities\. /);
+    // September 2017 has entries of its own (the conversations at Storforsen): no such note.
+    expect(firstLine('Vad hände i september 2017?', 'sv')).toMatch(/^3 aktiviteter\. /);
+  });
+});
+
+describe('more of what a team member asks', () => {
+  it('"vilka var med" asks who, and the record says whom it names', () => {
+    expect(firstLine('Vilka var med på studieresan?', 'sv')).toMatch(/^Protokollet nämner inga namn: ”Hösten 2017: Studieresa till DigidelCenter på Motala bibliotek, tillsammans med biblioteksanställda i länet”\.$/);
+  });
+
+  it('the last time we were somewhere is the last time we were there, not the last mention', () => {
+    expect(firstLine('När var vi senast i Motala?', 'sv')).toBe('Senast, hösten 2017: studieresa till DigidelCenter på Motala bibliotek.');
+  });
+
+  it('travelling is going there', () => {
+    expect(firstLine('How many times did we travel to Sundsvall in 2018?', 'en')).toMatch(/^No visit in Sundsvall in 2018 according to the record, but 1 activity at other times: a study visit /);
+  });
+
+  it('people asked where those entries never name anyone: none then, and whom the record names', () => {
+    expect(firstLine('Hur många personer mejlade vi våren 2017?', 'sv')).toMatch(
+      /^Ingen mejlkontakt under våren 2017 enligt protokollet, bara vid andra tider\. Protokollet nämner inga namn, bara Blackebergs bibliotek/,
+    );
   });
 });

@@ -658,6 +658,11 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   // the answer says there was none then (a count of none is an answer; "nothing fits" is not).
   if (model.entries.length === 0 && periodMarks && (q.kinds || q.places.length > 0 || relevant)) {
     let other = whereEntries((e, at) => ofKind(e, at) && ofUnit(e, at));
+    if (other.length === 0 && q.unit === 'people') {
+      // People asked for, and those entries name no one at any time: whom they do name (see noneNamed).
+      other = whereEntries((e, at) => ofKind(e, at));
+      if (other.length > 0) model.noneNamed = true;
+    }
     if (other.length > 0 && (q.shape === 'first' || q.shape === 'last')) {
       // The first or last of those, as the branch above picks among the period's own.
       const start = (e: Entry) => facts.start[index.recordPosition(e)]!;

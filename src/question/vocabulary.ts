@@ -158,6 +158,11 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['visited', VISIT_KINDS],
   ['vist', VISIT_KINDS],
   ['went', BEING_KINDS],
+  ['travel', BEING_KINDS],
+  ['travelled', BEING_KINDS],
+  ['traveled', BEING_KINDS],
+  ['reste', BEING_KINDS],
+  ['resa till', BEING_KINDS],
   ['go to', BEING_KINDS],
   ['go on', BEING_KINDS],
   ['been', BEING_KINDS],
@@ -183,7 +188,11 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
 ];
 
 /** "Var var vi", "were we in": being somewhere means the in-person kinds, but only with a place after it. */
-export const BEING_CUES = ['var vi i', 'var vi pa', 'were we in', 'were we at', 'were we ever in', 'var i', 'var pa', 'har varit', 'varit i'];
+export const BEING_CUES = [
+  'var vi i', 'var vi pa', 'were we in', 'were we at', 'were we ever in', 'var i', 'var pa', 'har varit', 'varit i',
+  // "När var vi senast i Motala?": the last time we were there, not the last time Motala came up (a conversation in Storforsen).
+  'var vi senast i', 'var vi senast pa', 'var vi forst i', 'var vi forst pa', 'were we last in', 'were we first in',
+];
 
 /** Shape cues, tried in this order; the first that matches decides (phrases before single words). */
 export const SHAPE_CUES: readonly [Shape, readonly string[]][] = [
@@ -192,7 +201,7 @@ export const SHAPE_CUES: readonly [Shape, readonly string[]][] = [
   ['first', ['forsta', 'forst', 'first', 'earliest', 'came first', 'tidigast']],
   ['last', ['senast', 'senaste', 'sista', 'sist', 'latest', 'last', 'most recent']],
   ['when', ['nar', 'when', 'vilket ar', 'what year', 'vilken termin']],
-  ['who', ['vem', 'vilka personer', 'which people', 'who', 'whom', 'med vem', 'hvem']],
+  ['who', ['vem', 'vilka personer', 'which people', 'who', 'whom', 'med vem', 'hvem', 'vilka var med', 'vilka deltog', 'vilka foljde med']],
   ['where', ['var ligger', 'var holls', 'var gjorde', 'var besokte', 'vart', 'where', 'i vilken kommun', 'i vilket lan', 'in which municipality', 'var hade']],
   ['what-happened', ['vad hande', 'vad gjorde', 'vad gjordes', 'what happened', 'what did we do', 'what was done', 'hva skjedde', 'beratta vad']],
   ['which', ['vilka', 'vilken', 'vilket', 'which', 'what', 'list', 'lista']],

@@ -255,6 +255,25 @@ const cutEscapesAlike = (text: string) => !/(?:^|\n)\s*\d*$/.test(text);
  * cannot change those characters, even escaped. Without it the answer is whole.
  */
 export function answerSentence(model: AnswerModel, locale: Locale, shown = Infinity): string {
+  const before = termsOnly(model, locale);
+  return before ? `${before} ${answerOf(model, locale, shown - before.length - 1)}` : answerOf(model, locale, shown);
+}
+
+/**
+ * "Protokollet daterar inget till mars 2017, bara till terminer:" when a month was asked and no entry is dated to it:
+ * the entries answering are those under way then (a term, the mapping's two), and the reader should know it. Empty
+ * otherwise, and for yes/no (its ja or nej comes first).
+ */
+function termsOnly(model: AnswerModel, locale: Locale): string {
+  const period = model.reading?.period;
+  if (!period || period.start !== period.end || model.shape === 'yes-no' || model.misses.length > 0 || model.otherTimes) return '';
+  const { entries } = model;
+  if (entries.length === 0 || entries.some((e) => e.period.start === period.start && e.period.end === period.end)) return '';
+  const month = inSentence(formatSpan(period.start, period.end, locale), locale);
+  return locale === 'sv' ? `Protokollet daterar inget till ${month}, bara till terminer:` : `The record dates nothing to ${month}, only to terms:`;
+}
+
+function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
   const sv = locale === 'sv';
   if (model.misses.length > 0) {
     const why = model.misses.map((m) => missText(m, locale)).join('; ');
@@ -300,7 +319,9 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
     return model.otherTimes ? `${noneThen(model, model.entries, locale, false)}. ${whoSentence(model, locale)}` : whoSentence(model, locale);
   }
   // "Hur många personer ringde vi 2018?" when the calls name no one: whom the record does name.
-  if (model.noneNamed && !collectedNothing(model)) return whoSentence(model, locale);
+  if (model.noneNamed && !collectedNothing(model)) {
+    return model.otherTimes ? `${noneThen(model, model.entries, locale, false)}. ${whoSentence(model, locale)}` : whoSentence(model, locale);
+  }
   const { entries } = model;
   if (entries.length === 0) return nothingFits(model, locale);
   switch (model.shape) {
@@ -354,11 +375,15 @@ export function answerSentence(model: AnswerModel, locale: Locale, shown = Infin
     case 'last': {
       const { winner } = model;
       if (winner) return sv ? `Först kom ${withWhen(winner, locale)}.` : `First came ${withWhen(winner, locale)}.`;
-      const label = model.otherTimes
-        ? `${noneThen(model, entries, locale, false)}. ${model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last'}`
-        : model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
+      const word = model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
+      const label = model.otherTimes ? `${noneThen(model, entries, locale, false)}. ${word}` : word;
       // Entries of one period come in the record's order: the record does not say which of them came first.
       const tie = entries.length > 1 ? (sv ? ' (protokollet anger ingen ordning inom terminen)' : ' (the record gives no order within the term)') : '';
+      // One period (the usual case): "Senast, våren 2018: besök på Bibblerian …", not "Senast: Våren 2018: …".
+      const first = entries[0]!;
+      if (entries.every((e) => sameWhen(e.period, first.period, locale))) {
+        return `${label}, ${sv ? '' : 'in '}${when(first, locale)}${tie}: ${listOf(entries, (e) => entryPhrase(e, locale), locale)}.`;
+      }
       return `${label}${tie}: ${byPeriod(entries, locale).replace(/^[^.]*\. /, '')}`;
     }
     default: {
@@ -457,8 +482,11 @@ function whoSentence(model: AnswerModel, locale: Locale): string {
     else parts.push(sv ? `Protokollet nämner inga namn, bara ${who} (${how}).` : `The record names no one, only ${who} (${how}).`);
   }
   if (without.length > 0) {
-    const words = listOf(without, (e) => (sv ? `”${e.source}”` : withWhen(e, locale)), locale, model.unnamed.withoutCount);
-    parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
+    // The record's own line, its full stop after the closing quote: ”… osv)”.
+    const words = listOf(without, (e) => (sv ? `”${e.source.replace(/\.$/, '')}”` : withWhen(e, locale)), locale, model.unnamed.withoutCount);
+    // Said once: after "Protokollet nämner inga namn, bara …" the rest is "inga namn heller".
+    if (people.length === 0 && bodies.length > 0) parts.push(sv ? `Inga namn heller i ${words}.` : `Nor does it name anyone in ${words}.`);
+    else parts.push(sv ? `Protokollet nämner inga namn: ${words}.` : `The record names no one: ${words}.`);
   }
   return parts.join(' ');
 }
