@@ -181,7 +181,7 @@ describe('a count of one is singular', () => {
     ['How many municipalities did we visit in 2018?', 'en', '1 municipality (2018): Stockholm.'],
     ['Hur många telefonintervjuer gjorde vi i Motala?', 'sv', '1 telefonintervju: telefonintervju med Digidelcenter Motala bibliotek'],
     ['How many phone interviews did we do in Motala?', 'en', '1 phone interview: a phone interview with Julia Larsson'],
-    ['Hur många aktiviteter hade vi i december 2017?', 'sv', 'Protokollet daterar inget till december 2017, bara till terminer: 1 aktivitet (december 2017): studieresa till DigidelCenter'],
+    ['Hur många aktiviteter hade vi i december 2017?', 'sv', 'Protokollet anger bara terminen för detta, inte december 2017: 1 aktivitet: studieresa till DigidelCenter'],
     ['Hur många kommuner ringde vi 2017?', 'sv', '2 kommuner (2017): Motala och Sundsvall.'],
     ['Which libraries did we phone in 2018?', 'en', '1 library: Älvsjö bibliotek (phone call, spring 2018).'],
   ] as const)('%s', (question, locale, start) => {
@@ -198,7 +198,7 @@ describe('nothing in the period asked: says so, then when instead', () => {
       /^No phone interview in autumn 2016 according to the record, but 3 phone interviews at other times: a phone interview with Julia Larsson, .*\(spring 2017\)/,
     );
     expect(firstLine('Hur många besök gjorde vi i Motala 2016?', 'sv')).toBe(
-      'Inget besök i Motala under 2016 enligt protokollet, men 1 aktivitet vid andra tider: studieresa till DigidelCenter på Motala bibliotek (hösten 2017).',
+      'Inget besök i Motala under 2016 enligt protokollet, men 1 besök vid andra tider: studieresa till DigidelCenter på Motala bibliotek (hösten 2017).',
     );
     expect(firstLine('Hur många kommuner ringde vi hösten 2016?', 'sv')).toBe(
       'Ingen telefonkontakt under hösten 2016 enligt protokollet, men 3 kommuner vid andra tider: Motala, Sundsvall och Stockholm.',
@@ -210,7 +210,7 @@ describe('nothing in the period asked: says so, then when instead', () => {
     expect(renderText(reply).split('\n')[0]).toMatch(/^Nej, inte under hösten 2016, bara vid andra tider: en telefonintervju med Digidelcenter Motala bibliotek /);
     expect(ids(reply)).toEqual(['2017-spring-phone-interview-motala', '2017-spring-phone-interview-vasterbotten', '2017-spring-phone-interview-sundsvall']);
     expect(firstLine('När ringde vi Motala 2018?', 'en')).toMatch(
-      /^No phone contact in Motala in 2018 according to the record, but 1 activity at other times\. Spring 2017: a phone interview with Julia Larsson/,
+      /^No phone contact in Motala in 2018 according to the record, but 1 phone contact at other times\. Spring 2017: a phone interview with Julia Larsson/,
     );
     expect(firstLine('Vem pratade vi med i Motala 2018?', 'sv')).toMatch(
       /^Ingen kontakt i Motala under 2018 enligt protokollet, bara vid andra tider\. Julia Larsson, projektledare – Digidelcenter Motala bibliotek\./,
@@ -263,8 +263,8 @@ describe('first and last, names and months, worded once', () => {
   });
 
   it('a month the record dates nothing to says that the entries are dated by term', () => {
-    expect(firstLine('Vad hände i mars 2017?', 'sv')).toMatch(/^Protokollet daterar inget till mars 2017, bara till terminer: 10 aktiviteter\. /);
-    expect(firstLine('What happened in October 2016?', 'en')).toMatch(/^The record dates nothing to October 2016, only to terms: 2 activities\. /);
+    expect(firstLine('Vad hände i mars 2017?', 'sv')).toMatch(/^Protokollet anger bara terminen för detta, inte mars 2017: 10 aktiviteter\. /);
+    expect(firstLine('What happened in October 2016?', 'en')).toMatch(/^The record gives only the term for these, not October 2016: 2 activities\. /);
     // September 2017 has entries of its own (the conversations at Storforsen): no such note.
     expect(firstLine('Vad hände i september 2017?', 'sv')).toMatch(/^3 aktiviteter\. /);
   });
@@ -279,8 +279,23 @@ describe('more of what a team member asks', () => {
     expect(firstLine('När var vi senast i Motala?', 'sv')).toBe('Senast, hösten 2017: studieresa till DigidelCenter på Motala bibliotek.');
   });
 
+  it('a count asked in a misspelt or unaccented word is worded in the record\'s spelling', () => {
+    expect(firstLine('Hur många telefonintevjuer gjorde vi?', 'sv')).toMatch(/^3 telefonintervjuer: /);
+    expect(firstLine('Hur många studiebesok gjorde vi?', 'sv')).toMatch(/^6 studiebesök: /);
+  });
+
+  it('a yes/no question opening with another verb still gets its ja or nej', () => {
+    expect(firstLine('Reste vi till Sundsvall?', 'sv')).toMatch(/^Ja: ett studiebesök på Digidelcenter, Sundsvalls stadsbibliotek/);
+    expect(firstLine('Skickade vi ut en enkät?', 'sv')).toMatch(/^Ja: en enkät till folkbiblioteken i Stockholms län \(våren 2016\)\.$/);
+  });
+
+  it('a month a first or last falls in is a month, not a term', () => {
+    expect(firstLine('Vad var det sista vi gjorde 2017?', 'sv')).toMatch(/^Senast, september 2017 \(protokollet anger ingen ordning inom månaden\): /);
+  });
+
   it('travelling is going there', () => {
-    expect(firstLine('How many times did we travel to Sundsvall in 2018?', 'en')).toMatch(/^No visit in Sundsvall in 2018 according to the record, but 1 activity at other times: a study visit /);
+    expect(firstLine('Hur många resor gjorde vi 2018?', 'sv')).toBe('1 besök (2018): besök på Bibblerian i Hässelby gård (våren 2018).');
+    expect(firstLine('How many times did we travel to Sundsvall in 2018?', 'en')).toMatch(/^No visit in Sundsvall in 2018 according to the record, but 1 visit at other times: a study visit /);
   });
 
   it('people asked where those entries never name anyone: none then, and whom the record names', () => {

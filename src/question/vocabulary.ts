@@ -163,6 +163,11 @@ export const KIND_CUES: readonly [string, readonly Kind[]][] = [
   ['traveled', BEING_KINDS],
   ['reste', BEING_KINDS],
   ['resa till', BEING_KINDS],
+  ['resor', VISIT_KINDS],
+  ['resorna', VISIT_KINDS],
+  ['trip', VISIT_KINDS],
+  ['trips', VISIT_KINDS],
+  ['go', BEING_KINDS],
   ['go to', BEING_KINDS],
   ['go on', BEING_KINDS],
   ['been', BEING_KINDS],
@@ -212,6 +217,7 @@ export const YES_NO_STARTS = [
   'har vi', 'har ni', 'hade vi', 'besokte vi', 'besokte ni', 'ringde vi', 'mejlade vi', 'traffade vi', 'var vi', 'gjorde vi', 'intervjuade vi',
   'pratade vi', 'akte vi', 'namns', 'finns', 'fanns', 'did we', 'did you', 'have we', 'has the', 'were we', 'was there', 'is there', 'do we',
   'vet du om', 'just wondering did we', 'did', 'besokte', 'ringde', 'mejlade', 'traffade',
+  'reste vi', 'skickade vi', 'holl vi', 'ordnade vi', 'arrangerade vi', 'kontaktade vi', 'deltog vi',
 ];
 
 /** Project-relative periods: resolved against the record's first and last seasons. */

@@ -3,6 +3,7 @@ import type { Entry, Kind } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, lowerFirst, periodLabel, t, upperFirst } from '../i18n.js';
 import type { AnswerModel, Miss, Reading, Unnamed } from '../question/select.js';
 import { BEING_KINDS, CONTACT_KINDS, SENTENCE_ITEMS, VISIT_KINDS } from '../question/vocabulary.js';
+import { editDistance } from '../search/fuzzy.js';
 import { fold, words } from '../search/text.js';
 import { personText, placeText } from './format.js';
 import { reportLine } from './living-format.js';
@@ -37,6 +38,32 @@ const when = (e: Pick<Entry, 'period'>, locale: Locale) => {
   }
   return out;
 };
+
+/** "5 telefonkontakter", "2 besök": several kinds asked together, counted as noneOf names them. */
+function kindsCounted(kinds: readonly Kind[], n: number, locale: Locale): string {
+  if (kinds.every((k) => BEING_KINDS.includes(k))) return plural(n, locale, ['besök', 'visit'], ['besök', 'visits']);
+  if (kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return plural(n, locale, ['telefonkontakt', 'phone contact'], ['telefonkontakter', 'phone contacts']);
+  if (kinds.every((k) => CONTACT_KINDS.includes(k))) return plural(n, locale, ['kontakt', 'contact'], ['kontakter', 'contacts']);
+  return activities(n, locale);
+}
+
+/**
+ * The word a count was asked in ("hur många studiebesök", "gånger"), spelt as the record's words are: typed without
+ * å/ä/ö or misspelt ("telefonintevjuer"), a kind's own plural is used instead of echoing it.
+ */
+function countWord(model: AnswerModel, locale: Locale): string | null {
+  const typed = model.unitWord;
+  if (!typed) return null;
+  const known = [...Object.values(PLURAL).flat(), ...Object.values(UNIT_WORDS).flat(2), 'gånger', 'times'];
+  const exact = known.find((w) => fold(w) === fold(typed));
+  if (exact) return exact;
+  const kinds = model.reading?.kinds;
+  if (kinds?.length === 1) return PLURAL[kinds[0]!][locale === 'sv' ? 0 : 1];
+  // A misspelt kind read as a word to search: the entries' one kind, when the word is that kind's plural misspelt.
+  const kind = model.entries[0]?.kind;
+  const own = kind && model.entries.every((e) => e.kind === kind) ? PLURAL[kind][locale === 'sv' ? 0 : 1] : null;
+  return own && editDistance(fold(typed), fold(own), 2) <= 2 ? own : typed;
+}
 
 /** "inget besök" / "no visit": the asked kinds, as none of them. */
 function noneOf(kinds: readonly Kind[], locale: Locale): string {
@@ -270,7 +297,7 @@ function termsOnly(model: AnswerModel, locale: Locale): string {
   const { entries } = model;
   if (entries.length === 0 || entries.some((e) => e.period.start === period.start && e.period.end === period.end)) return '';
   const month = inSentence(formatSpan(period.start, period.end, locale), locale);
-  return locale === 'sv' ? `Protokollet daterar inget till ${month}, bara till terminer:` : `The record dates nothing to ${month}, only to terms:`;
+  return locale === 'sv' ? `Protokollet anger bara terminen för detta, inte ${month}:` : `The record gives only the term for these, not ${month}:`;
 }
 
 function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
@@ -355,11 +382,12 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
       const n = model.unit ? model.items.length : entries.length;
       // The question's own word counts ("hur många telefonintervjuer"), but one is one: "1 telefonintervju".
       const one = n !== 1 ? null : model.unit ? unitWord(model.unit, locale, 1) : model.reading?.kinds ? kindWord(entries[0]!.kind, locale) : sv ? 'aktivitet' : 'activity';
-      const what = one ?? model.unitWord ?? (model.unit ? unitWord(model.unit, locale) : sv ? 'aktiviteter' : 'activities');
+      const what = one ?? countWord(model, locale) ?? (model.unit ? unitWord(model.unit, locale) : sv ? 'aktiviteter' : 'activities');
       const shown = () => (model.unit ? list(model.items, locale) : listOf(entries, (e) => withWhen(e, locale), locale));
       const none = noneThere(model, entries, locale);
       if (none) return `${none}: ${shown()}.`;
-      const span = model.reading?.period ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
+      // Not "(mars 2017)" after a note that the record gives only the term (termsOnly).
+      const span = model.reading?.period && !termsOnly(model, locale) ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
       if (!model.unit && entries.length > 0 && entries.every((e) => e.kind === 'workshop')) {
         // Each workshop entry is a round of workshops ("Workshopar med bibliotekspersonal"): count rounds, not workshops.
         return sv
@@ -378,7 +406,9 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
       const word = model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
       const label = model.otherTimes ? `${noneThen(model, entries, locale, false)}. ${word}` : word;
       // Entries of one period come in the record's order: the record does not say which of them came first.
-      const tie = entries.length > 1 ? (sv ? ' (protokollet anger ingen ordning inom terminen)' : ' (the record gives no order within the term)') : '';
+      const month = entries[0]!.period.start === entries[0]!.period.end;
+      const within = sv ? (month ? 'inom månaden' : 'inom terminen') : month ? 'within the month' : 'within the term';
+      const tie = entries.length > 1 ? (sv ? ` (protokollet anger ingen ordning ${within})` : ` (the record gives no order ${within})`) : '';
       // One period (the usual case): "Senast, våren 2018: besök på Bibblerian …", not "Senast: Våren 2018: …".
       const first = entries[0]!;
       if (entries.every((e) => sameWhen(e.period, first.period, locale))) {
@@ -462,7 +492,9 @@ function noneThen(model: AnswerModel, entries: readonly Entry[], locale: Locale,
       ? `${n} ${unitWord(unit, locale, n)}`
       : kind
         ? `${n} ${n === 1 ? kindWord(kind, locale) : PLURAL[kind][sv ? 0 : 1]}`
-        : activities(n, locale);
+        : reading?.kinds && !terms
+          ? kindsCounted(reading.kinds, n, locale)
+          : activities(n, locale);
   return sv ? `${none}, men ${how} vid andra tider` : `${none}, but ${how} at other times`;
 }
 
