@@ -293,6 +293,16 @@ describe('more of what a team member asks', () => {
     expect(firstLine('Vad var det sista vi gjorde 2017?', 'sv')).toMatch(/^Senast, september 2017 \(protokollet anger ingen ordning inom månaden\): /);
   });
 
+  it('the last time somewhere we never were says so, then what the record has there', () => {
+    expect(firstLine('När var vi senast i Västerbotten?', 'sv')).toMatch(
+      /^Inget besök i Västerbottens län enligt protokollet, men 2 andra kontakter: telefonintervju med Digitala servicecenter Västerbotten /,
+    );
+  });
+
+  it('"vilka kontaktade vi" asks whom, "via" is no search word', () => {
+    expect(firstLine('Vilka kontaktade vi via telefon?', 'sv')).toMatch(/^Julia Larsson, projektledare – Digidelcenter Motala bibliotek; Rebecca Eriksson/);
+  });
+
   it('travelling is going there', () => {
     expect(firstLine('Hur många resor gjorde vi 2018?', 'sv')).toBe('1 besök (2018): besök på Bibblerian i Hässelby gård (våren 2018).');
     expect(firstLine('How many times did we travel to Sundsvall in 2018?', 'en')).toMatch(/^No visit in Sundsvall in 2018 according to the record, but 1 visit at other times: a study visit /);

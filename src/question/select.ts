@@ -618,7 +618,14 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     }
     case 'first':
     case 'last': {
-      if (matching.length === 0) break;
+      if (matching.length === 0) {
+        // "När var vi senast i Västerbotten?" where we never were: what the record has there, the kind said missing.
+        if (q.kinds && (q.places.length > 0 || q.terms.length > 0)) {
+          model.nearest = model.entries = whereEntries((e, at) => inPeriodAt(at) && ofUnit(e, at));
+          if (model.entries.length > 0) model.missingKinds = [...q.kinds];
+        }
+        break;
+      }
       // By start month, the first in record order among equals.
       const key = (k: number) => facts.start[matchingAt[k]!]!;
       let best = 0;

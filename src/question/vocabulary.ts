@@ -206,7 +206,7 @@ export const SHAPE_CUES: readonly [Shape, readonly string[]][] = [
   ['first', ['forsta', 'forst', 'first', 'earliest', 'came first', 'tidigast']],
   ['last', ['senast', 'senaste', 'sista', 'sist', 'latest', 'last', 'most recent']],
   ['when', ['nar', 'when', 'vilket ar', 'what year', 'vilken termin']],
-  ['who', ['vem', 'vilka personer', 'which people', 'who', 'whom', 'med vem', 'hvem', 'vilka var med', 'vilka deltog', 'vilka foljde med']],
+  ['who', ['vem', 'vilka personer', 'which people', 'who', 'whom', 'med vem', 'hvem', 'vilka var med', 'vilka deltog', 'vilka foljde med', 'vilka kontaktade']],
   ['where', ['var ligger', 'var holls', 'var gjorde', 'var besokte', 'vart', 'where', 'i vilken kommun', 'i vilket lan', 'in which municipality', 'var hade']],
   ['what-happened', ['vad hande', 'vad gjorde', 'vad gjordes', 'what happened', 'what did we do', 'what was done', 'hva skjedde', 'beratta vad']],
   ['which', ['vilka', 'vilken', 'vilket', 'which', 'what', 'list', 'lista']],
@@ -266,6 +266,6 @@ export const FILLER = new Set(
     // Verbs a question wraps a kind in ("Hur många mejl skickade vi?", "Which workshops did we run?"): searched as
     // text they matched other entries' words ("skickades") and the kind was lost to them.
     'skicka skickade skickat ut halla holl hallit ordna ordnade ordnat anordna anordnade arrangera arrangerade pagick pagar skedde ' +
-    'send sent out run ran organise organised organize organized arrange arranged happen happened still going'
+    'via send sent out run ran organise organised organize organized arrange arranged happen happened still going'
   ).split(' '),
 );

@@ -403,6 +403,8 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
     case 'last': {
       const { winner } = model;
       if (winner) return sv ? `Först kom ${withWhen(winner, locale)}.` : `First came ${withWhen(winner, locale)}.`;
+      // Never the kind asked there (missingKinds): what the record has instead, none of it first or last.
+      if (model.missingKinds && !model.otherTimes) return `${noneThere(model, entries, locale)}: ${listOf(entries, (e) => withWhen(e, locale), locale)}.`;
       const word = model.shape === 'first' ? (sv ? 'Först' : 'First') : sv ? 'Senast' : 'Last';
       const label = model.otherTimes ? `${noneThen(model, entries, locale, false)}. ${word}` : word;
       // Entries of one period come in the record's order: the record does not say which of them came first.
