@@ -303,6 +303,16 @@ describe('more of what a team member asks', () => {
     expect(firstLine('Vilka kontaktade vi via telefon?', 'sv')).toMatch(/^Julia Larsson, projektledare – Digidelcenter Motala bibliotek; Rebecca Eriksson/);
   });
 
+  it('where a conversation was is where it was held, and "var var" asks where', () => {
+    expect(firstLine('Var var konferensen 2017?', 'sv')).toBe('Storforsen (Älvsbyn, Norrbottens län).');
+    expect(firstLine('Where was the 2017 conference?', 'en')).toBe('Storforsen (Älvsbyn, Norrbottens län).');
+  });
+
+  it('a role the record names no one for is its holder in a sentence', () => {
+    expect(firstLine('Vilka träffade vi i Malmö?', 'sv')).toBe('Protokollet nämner inga namn, bara samordnaren på Lärcentrum, Malmö stadsbibliotek (besök, våren 2017).');
+    expect(firstLine('Who did we meet in Malmö?', 'en')).toBe('The record names no one, only the coordinator at Lärcentrum, Malmö stadsbibliotek (visit, spring 2017).');
+  });
+
   it('travelling is going there', () => {
     expect(firstLine('Hur många resor gjorde vi 2018?', 'sv')).toBe('1 besök (2018): besök på Bibblerian i Hässelby gård (våren 2018).');
     expect(firstLine('How many times did we travel to Sundsvall in 2018?', 'en')).toMatch(/^No visit in Sundsvall in 2018 according to the record, but 1 visit at other times: a study visit /);

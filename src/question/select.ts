@@ -119,13 +119,15 @@ const named = (e: Entry) => e.people.some((p) => p.name);
 
 /** The places of the entries at these positions: each name once, where it first comes, as its last mention gives it. */
 function placesOf(index: RecordIndex, positions: ArrayLike<number>): Place[] {
-  const { placeStart, name } = placeFacts(index);
+  const { placeStart, name, conversation } = placeFacts(index);
   const order: number[] = [];
   // The last mention of each name, as entry position and place within it.
   const last = new Map<number, [number, number]>();
   for (let j = 0; j < positions.length; j++) {
     const i = positions[j]!;
-    for (let k = placeStart[i]!; k < placeStart[i + 1]!; k++) {
+    // Where a conversation was is where it was held (its first place: Storforsen), not what it was about (Motala).
+    const end = conversation[i] === 1 ? Math.min(placeStart[i]! + 1, placeStart[i + 1]!) : placeStart[i + 1]!;
+    for (let k = placeStart[i]!; k < end; k++) {
       const id = name[k]!;
       if (!last.has(id)) order.push(id);
       last.set(id, [i, k - placeStart[i]!]);

@@ -207,7 +207,7 @@ export const SHAPE_CUES: readonly [Shape, readonly string[]][] = [
   ['last', ['senast', 'senaste', 'sista', 'sist', 'latest', 'last', 'most recent']],
   ['when', ['nar', 'when', 'vilket ar', 'what year', 'vilken termin']],
   ['who', ['vem', 'vilka personer', 'which people', 'who', 'whom', 'med vem', 'hvem', 'vilka var med', 'vilka deltog', 'vilka foljde med', 'vilka kontaktade']],
-  ['where', ['var ligger', 'var holls', 'var gjorde', 'var besokte', 'vart', 'where', 'i vilken kommun', 'i vilket lan', 'in which municipality', 'var hade']],
+  ['where', ['var var', 'var ligger', 'var holls', 'var gjorde', 'var besokte', 'vart', 'where', 'i vilken kommun', 'i vilket lan', 'in which municipality', 'var hade']],
   ['what-happened', ['vad hande', 'vad gjorde', 'vad gjordes', 'what happened', 'what did we do', 'what was done', 'hva skjedde', 'beratta vad']],
   ['which', ['vilka', 'vilken', 'vilket', 'which', 'what', 'list', 'lista']],
 ];

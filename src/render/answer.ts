@@ -1,11 +1,11 @@
 import type { Reply } from '../commands/reply.js';
-import type { Entry, Kind } from '../data/schema.js';
+import type { Entry, Kind, Person } from '../data/schema.js';
 import { formatSpan, inSentence, KIND_LABELS, type Locale, lowerFirst, periodLabel, t, upperFirst } from '../i18n.js';
 import type { AnswerModel, Miss, Reading, Unnamed } from '../question/select.js';
 import { BEING_KINDS, CONTACT_KINDS, SENTENCE_ITEMS, VISIT_KINDS } from '../question/vocabulary.js';
 import { editDistance } from '../search/fuzzy.js';
 import { fold, words } from '../search/text.js';
-import { personText, placeText } from './format.js';
+import { personText, placeText, roleLabel } from './format.js';
 import { reportLine } from './living-format.js';
 
 /**
@@ -538,12 +538,23 @@ function nothingFits(model: AnswerModel, locale: Locale): string {
 }
 
 /**
+ * An organisation the record names no one at, in a sentence: with a role, the role holder ("samordnaren på
+ * Lärcentrum, Malmö stadsbibliotek", "the coordinator at …"), not the list form "samordnare – Lärcentrum, …".
+ */
+function bodyText(p: Pick<Person, 'name' | 'role' | 'organisation'>, locale: Locale): string {
+  if (p.name || !p.role) return personText(p, locale);
+  if (locale === 'en') return `the ${roleLabel(p.role, locale)} at ${p.organisation}`;
+  const role = p.role.toLowerCase();
+  return `${role.endsWith('e') ? `${role}n` : `${role}en`} på ${p.organisation}`;
+}
+
+/**
  * Of entries that name no one (see AnswerModel.unnamed): the organisations, with a role where the record gives one,
  * each once; how and when they were in touch ("mejlkontakt, våren 2018; besök, våren 2017"), each pair once.
  */
 function unnamedParts(unnamed: Unnamed, locale: Locale): { bodies: string[]; how: string } {
   return {
-    bodies: [...new Set(unnamed.bodies.map((p) => personText(p, locale)))],
+    bodies: [...new Set(unnamed.bodies.map((p) => bodyText(p, locale)))],
     how: groupedKinds(unnamed.kindsAndPeriods, locale),
   };
 }
