@@ -313,6 +313,13 @@ describe('more of what a team member asks', () => {
     expect(firstLine('Who did we meet in Malmö?', 'en')).toBe('The record names no one, only the coordinator at Lärcentrum, Malmö stadsbibliotek (visit, spring 2017).');
   });
 
+  it('a count of people says the one the record gives only a role for, not organisations', () => {
+    expect(firstLine('Hur många personer pratade vi med?', 'sv')).toBe(
+      '3 personer: Julia Larsson, Rebecca Eriksson och Petter Stjernstedt. Utan namn nämns också samordnaren på Lärcentrum, Malmö stadsbibliotek.',
+    );
+    expect(firstLine('Hur många personer ringde vi 2017?', 'sv')).toBe('3 personer (2017): Julia Larsson, Rebecca Eriksson och Petter Stjernstedt.');
+  });
+
   it('travelling is going there', () => {
     expect(firstLine('Hur många resor gjorde vi 2018?', 'sv')).toBe('1 besök (2018): besök på Bibblerian i Hässelby gård (våren 2018).');
     expect(firstLine('How many times did we travel to Sundsvall in 2018?', 'en')).toMatch(/^No visit in Sundsvall in 2018 according to the record, but 1 visit at other times: a study visit /);

@@ -702,7 +702,16 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
     }
     return out;
   };
-  if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
+  if (q.unit === 'people' && model.shape === 'how-many' && model.entries === matching) {
+    // "Hur många personer pratade vi med?": the named are counted; those the record names no one for (the
+    // coordinator at Lärcentrum) are said beside the count, so the entries naming no one are read too.
+    const scope: number[] = [];
+    for (let j = 0; j < whereLength; j++) {
+      const at = atOf(j);
+      if (inPeriodAt(at) && ofKind(all[at]!, at)) scope.push(at);
+    }
+    collectPeople(model, index, scope);
+  } else if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
   if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
   if (model.shape === 'where') model.places = placesOf(index, positions());
   if (model.shape === 'when' && model.entries.length > 0) model.periodsOf = periodsOf(index, positions());

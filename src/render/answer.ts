@@ -394,7 +394,11 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
           ? `Workshops vid ${n} ${n === 1 ? 'tillfälle' : 'tillfällen'}${span}; protokollet säger inte hur många workshops det var: ${shown()}.`
           : `Workshops on ${n} ${n === 1 ? 'occasion' : 'occasions'}${span}; the record does not say how many workshops there were: ${shown()}.`;
       }
-      return `${n} ${what}${span}: ${shown()}.`;
+      // People counted by name; a person the record gives only a role for is said after ("Utan namn nämns också
+      // samordnaren på Lärcentrum …"). Organisations without anyone named are not people, and not said.
+      const roles = model.unit === 'people' ? [...new Set(model.unnamed.bodies.filter((p) => p.role).map((p) => bodyText(p, locale)))] : [];
+      const unnamed = roles.length > 0 ? (sv ? ` Utan namn nämns också ${list(roles, locale)}.` : ` Also mentioned, without a name: ${list(roles, locale)}.`) : '';
+      return `${n} ${what}${span}: ${shown()}.${unnamed}`;
     }
     case 'how-in-touch': {
       return `${upperFirst(listOf(entries, (e) => `${kindWord(e.kind, locale)} (${when(e, locale)}): ${entryPhrase(e, locale)}`, locale))}.`;
