@@ -185,7 +185,7 @@ describe('a count of one is singular', () => {
     ['Hur många kommuner ringde vi 2017?', 'sv', '2 kommuner (2017): Motala och Sundsvall.'],
     ['Which libraries did we phone in 2018?', 'en', '1 library: Älvsjö bibliotek (phone call, spring 2018).'],
   ] as const)('%s', (question, locale, start) => {
-    expect(firstLine(question, locale).startsWith(start)).toBe(true);
+    expect(firstLine(question, locale).slice(0, start.length)).toBe(start);
   });
 });
 

@@ -498,15 +498,17 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   }
   const whereLength = whereAt ? whereAt.length : all.length;
   const atOf = (j: number) => (whereAt ? whereAt[j]! : j);
-  /** The entries of `where` (all of them without a test), in its order. */
-  const whereEntries = (test?: (e: Entry, at: number) => boolean): Entry[] => {
-    const out: Entry[] = [];
+  /** The record positions of `where`'s entries that pass the test, in its order. */
+  const wherePositions = (test: (e: Entry, at: number) => boolean): number[] => {
+    const out: number[] = [];
     for (let j = 0; j < whereLength; j++) {
       const at = atOf(j);
-      if (!test || test(all[at]!, at)) out.push(all[at]!);
+      if (test(all[at]!, at)) out.push(at);
     }
     return out;
   };
+  /** The entries of `where` (all of them without a test), in its order. */
+  const whereEntries = (test: (e: Entry, at: number) => boolean = () => true): Entry[] => wherePositions(test).map((at) => all[at]!);
   // By record position: the period's entries (a binary-searched slice of the date order) are marked once, and the
   // rest of a record-wide question is never read.
   const periodMarks = inThePeriod ? inThePeriod.marks : null;
@@ -705,12 +707,7 @@ export function selectAnswer(q: Question, index: RecordIndex): AnswerModel {
   if (q.unit === 'people' && model.shape === 'how-many' && model.entries === matching) {
     // "Hur många personer pratade vi med?": the named are counted; those the record names no one for (the
     // coordinator at Lärcentrum) are said beside the count, so the entries naming no one are read too.
-    const scope: number[] = [];
-    for (let j = 0; j < whereLength; j++) {
-      const at = atOf(j);
-      if (inPeriodAt(at) && ofKind(all[at]!, at)) scope.push(at);
-    }
-    collectPeople(model, index, scope);
+    collectPeople(model, index, wherePositions((e, at) => inPeriodAt(at) && ofKind(e, at)));
   } else if (model.shape === 'who' || q.unit === 'people') collectPeople(model, index, positions());
   if (q.shape !== 'first' && q.shape !== 'last' && q.unit !== null) model.items = itemsOf(q.unit, index, positions(), being);
   if (model.shape === 'where') model.places = placesOf(index, positions());

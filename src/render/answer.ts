@@ -39,12 +39,27 @@ const when = (e: Pick<Entry, 'period'>, locale: Locale) => {
   return out;
 };
 
-/** "5 telefonkontakter", "2 besök": several kinds asked together, counted as noneOf names them. */
+/**
+ * Kinds asked together, as one word (Swedish one, Swedish many, English one, English many) and its none ("inget
+ * besök"): the first group all the kinds are in. A single kind is its own word (kindsWord).
+ */
+const KIND_GROUPS: { of: (k: Kind) => boolean; words: [string, string, string, string]; none: [string, string] }[] = [
+  { of: (k) => BEING_KINDS.includes(k), words: ['besök', 'besök', 'visit', 'visits'], none: ['inget besök', 'no visit'] },
+  {
+    of: (k) => k === 'phone-call' || k === 'phone-interview',
+    words: ['telefonkontakt', 'telefonkontakter', 'phone contact', 'phone contacts'],
+    none: ['ingen telefonkontakt', 'no phone contact'],
+  },
+  { of: (k) => CONTACT_KINDS.includes(k), words: ['kontakt', 'kontakter', 'contact', 'contacts'], none: ['ingen kontakt', 'no contact'] },
+];
+const groupOf = (kinds: readonly Kind[]) => KIND_GROUPS.find((g) => kinds.every(g.of));
+
+/** "3 telefonintervjuer", "5 telefonkontakter", "2 besök": a count of the kinds asked, as noneOf names them. */
 function kindsCounted(kinds: readonly Kind[], n: number, locale: Locale): string {
-  if (kinds.every((k) => BEING_KINDS.includes(k))) return plural(n, locale, ['besök', 'visit'], ['besök', 'visits']);
-  if (kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return plural(n, locale, ['telefonkontakt', 'phone contact'], ['telefonkontakter', 'phone contacts']);
-  if (kinds.every((k) => CONTACT_KINDS.includes(k))) return plural(n, locale, ['kontakt', 'contact'], ['kontakter', 'contacts']);
-  return activities(n, locale);
+  const sv = locale === 'sv';
+  if (kinds.length === 1) return `${n} ${n === 1 ? kindWord(kinds[0]!, locale) : PLURAL[kinds[0]!][sv ? 0 : 1]}`;
+  const words = groupOf(kinds)?.words;
+  return words ? `${n} ${words[(sv ? 0 : 2) + (n === 1 ? 0 : 1)]}` : activities(n, locale);
 }
 
 /**
@@ -54,8 +69,7 @@ function kindsCounted(kinds: readonly Kind[], n: number, locale: Locale): string
 function countWord(model: AnswerModel, locale: Locale): string | null {
   const typed = model.unitWord;
   if (!typed) return null;
-  const known = [...Object.values(PLURAL).flat(), ...Object.values(UNIT_WORDS).flat(2), 'gånger', 'times'];
-  const exact = known.find((w) => fold(w) === fold(typed));
+  const exact = COUNT_WORDS.find((w) => fold(w) === fold(typed));
   if (exact) return exact;
   const kinds = model.reading?.kinds;
   if (kinds?.length === 1) return PLURAL[kinds[0]!][locale === 'sv' ? 0 : 1];
@@ -70,10 +84,7 @@ function noneOf(kinds: readonly Kind[], locale: Locale): string {
   const sv = locale === 'sv';
   // One kind is named as itself: "ingen studieresa" is not "inget besök" when there were visits.
   if (kinds.length === 1) return sv ? `${NEUTER.has(kinds[0]!) ? 'inget' : 'ingen'} ${kindWord(kinds[0]!, locale)}` : `no ${kindWord(kinds[0]!, locale)}`;
-  if (kinds.every((k) => BEING_KINDS.includes(k))) return sv ? 'inget besök' : 'no visit';
-  if (kinds.every((k) => k === 'phone-call' || k === 'phone-interview')) return sv ? 'ingen telefonkontakt' : 'no phone contact';
-  if (kinds.every((k) => CONTACT_KINDS.includes(k))) return sv ? 'ingen kontakt' : 'no contact';
-  return sv ? 'ingen sådan aktivitet' : 'no such activity';
+  return groupOf(kinds)?.none[sv ? 0 : 1] ?? (sv ? 'ingen sådan aktivitet' : 'no such activity');
 }
 
 /** "a, b och c" / "a, b and c"; items that hold commas themselves are kept apart with semicolons. */
@@ -252,6 +263,9 @@ const UNIT_WORDS: Record<NonNullable<AnswerModel['unit']>, [[string, string], [s
 };
 const unitWord = (unit: NonNullable<AnswerModel['unit']>, locale: Locale, n = 2) => UNIT_WORDS[unit][locale === 'sv' ? 0 : 1][n === 1 ? 0 : 1];
 
+/** Every word a count can be asked in, spelt as the record's words are (see countWord). */
+const COUNT_WORDS = [...Object.values(PLURAL).flat(), ...Object.values(UNIT_WORDS).flat(2), 'gånger', 'times'];
+
 function missText(miss: Miss, locale: Locale): string {
   const sv = locale === 'sv';
   switch (miss.kind) {
@@ -283,7 +297,7 @@ const cutEscapesAlike = (text: string) => !/(?:^|\n)\s*\d*$/.test(text);
  */
 export function answerSentence(model: AnswerModel, locale: Locale, shown = Infinity): string {
   const before = termsOnly(model, locale);
-  return before ? `${before} ${answerOf(model, locale, shown - before.length - 1)}` : answerOf(model, locale, shown);
+  return before ? `${before} ${answerOf(model, locale, shown - before.length - 1, true)}` : answerOf(model, locale, shown, false);
 }
 
 /**
@@ -300,7 +314,8 @@ function termsOnly(model: AnswerModel, locale: Locale): string {
   return locale === 'sv' ? `Protokollet anger bara terminen för detta, inte ${month}:` : `The record gives only the term for these, not ${month}:`;
 }
 
-function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
+/** The answer after termsOnly's note, if any (`termsNoted`). */
+function answerOf(model: AnswerModel, locale: Locale, shown: number, termsNoted: boolean): string {
   const sv = locale === 'sv';
   if (model.misses.length > 0) {
     const why = model.misses.map((m) => missText(m, locale)).join('; ');
@@ -340,13 +355,10 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
   }
   // A who-answer holds what it collected of its entries' people, nothing only when it has no entries: it is worded
   // without reading them (a /contact answer's entries are gathered only when read).
-  if (model.shape === 'who') {
+  // "Hur många personer ringde vi 2018?" when the calls name no one is answered as whom the record does name.
+  if (model.shape === 'who' || (model.noneNamed && !collectedNothing(model))) {
     if (collectedNothing(model)) return nothingFits(model, locale);
     // Whom, without a count: the entries counted are not the people named.
-    return model.otherTimes ? `${noneThen(model, model.entries, locale, false)}. ${whoSentence(model, locale)}` : whoSentence(model, locale);
-  }
-  // "Hur många personer ringde vi 2018?" when the calls name no one: whom the record does name.
-  if (model.noneNamed && !collectedNothing(model)) {
     return model.otherTimes ? `${noneThen(model, model.entries, locale, false)}. ${whoSentence(model, locale)}` : whoSentence(model, locale);
   }
   const { entries } = model;
@@ -387,7 +399,7 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
       const none = noneThere(model, entries, locale);
       if (none) return `${none}: ${shown()}.`;
       // Not "(mars 2017)" after a note that the record gives only the term (termsOnly).
-      const span = model.reading?.period && !termsOnly(model, locale) ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
+      const span = model.reading?.period && !termsNoted ? ` (${inSentence(formatSpan(model.reading.period.start, model.reading.period.end, locale), locale)})` : '';
       if (!model.unit && entries.length > 0 && entries.every((e) => e.kind === 'workshop')) {
         // Each workshop entry is a round of workshops ("Workshopar med bibliotekspersonal"): count rounds, not workshops.
         return sv
@@ -458,11 +470,11 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number): string {
  * hösten 2016 enligt protokollet, men 3 vid andra tider".
  */
 function noneThere(model: AnswerModel, entries: readonly Entry[], locale: Locale): string {
+  if (model.otherTimes) return noneThen(model, entries, locale);
+  if (!model.missingKinds) return '';
   const sv = locale === 'sv';
   const places = model.reading?.places ?? [];
   const where = places.length > 1 ? places.join(sv ? ' eller ' : ' or ') : model.subject;
-  if (model.otherTimes) return noneThen(model, entries, locale);
-  if (!model.missingKinds) return '';
   // Where it was asked: the place, else the words ("Hur många mejl om medborgarservice?"); and when, if asked.
   const terms = model.reading?.terms.join(' ');
   const at = where ? (sv ? ` i ${where}` : ` in ${where}`) : terms ? (sv ? ` om ”${terms}”` : ` about "${terms}"`) : '';
@@ -492,15 +504,7 @@ function noneThen(model: AnswerModel, entries: readonly Entry[], locale: Locale,
   if (!counted) return sv ? `${none}, bara vid andra tider` : `${none}, only at other times`;
   const n = unit && model.items.length > 0 ? model.items.length : entries.length;
   // "3 telefonintervjuer", "1 aktivitet": a number alone reads as a fragment.
-  const kind = reading?.kinds?.length === 1 ? reading.kinds[0]! : null;
-  const how =
-    unit && model.items.length > 0
-      ? `${n} ${unitWord(unit, locale, n)}`
-      : kind
-        ? `${n} ${n === 1 ? kindWord(kind, locale) : PLURAL[kind][sv ? 0 : 1]}`
-        : reading?.kinds && !terms
-          ? kindsCounted(reading.kinds, n, locale)
-          : activities(n, locale);
+  const how = unit && model.items.length > 0 ? `${n} ${unitWord(unit, locale, n)}` : reading?.kinds && (reading.kinds.length === 1 || !terms) ? kindsCounted(reading.kinds, n, locale) : activities(n, locale);
   return sv ? `${none}, men ${how} vid andra tider` : `${none}, but ${how} at other times`;
 }
 
