@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { writeRecordFile } from '../src/data/write.js';
 import { LiveRecord, loadFromStore, loadIndexed, type Loaded } from '../src/live/record.js';
 import { openStore } from '../src/store/store.js';
+import { ProcessHost } from '../src/live/process-host.js';
+import { createLogger } from '../src/log.js';
 import { type Generator, measureStall, runPath } from './search.js';
 
 export interface ReloadsResult {
@@ -20,6 +22,36 @@ export interface ReloadsResult {
   warmUp: { totalMs: number; longestPauseMs: number };
   store: { totalMs: number; longestPauseMs: number }[];
   jsonFile: { totalMs: number; longestPauseMs: number }[];
+  /**
+   * The record in a process of its own (RECORD_HOST=process): its warm-up and reloads from the store, each with the
+   * longest the door's event loop was held and the longest the serving record process's was (asked every 50 ms;
+   * the new process's build is not counted: nothing waits on it).
+   */
+  ownProcess: { warmUp: HostedPause; reloads: HostedPause[] };
+}
+
+export interface HostedPause {
+  totalMs: number;
+  doorMs: number;
+  recordMs: number;
+}
+
+/** How long `work` took, the longest the door's loop was held, and the longest the record process's was. */
+async function measureHosted(host: ProcessHost, work: () => Promise<unknown>): Promise<HostedPause> {
+  await host.longestPause();
+  let recordMs = 0;
+  let asking = true;
+  const asked = (async () => {
+    while (asking) {
+      recordMs = Math.max(recordMs, (await host.longestPause()) || 0);
+      await new Promise((settled) => setTimeout(settled, 50));
+    }
+  })();
+  const { totalMs, longestPauseMs } = await measureStall(work);
+  asking = false;
+  await asked;
+  recordMs = Math.max(recordMs, (await host.longestPause()) || 0);
+  return { totalMs, doorMs: longestPauseMs, recordMs };
 }
 
 export async function benchReloads(generator: Generator, entries: number, count: number, log: (s: string) => void): Promise<ReloadsResult> {
@@ -48,15 +80,31 @@ export async function benchReloads(generator: Generator, entries: number, count:
   const store = await openStore(join(dir, 'store.db'), { seed: file, pollMs: 0 });
   const cacheDir = join(dir, 'cache');
   loadFromStore(store, { cacheDir }).saveCache();
-  const fromStore = await serve(loadFromStore(store, { cacheDir }), (_, current) => {
-    const changed = store.get(current.index.entries[0]!.id)!.entry;
+  const firstId = (() => {
+    const first = loadFromStore(store, { cacheDir });
+    return first.index.entries[0]!.id;
+  })();
+  const change = () => {
+    const changed = store.get(firstId)!.entry;
     store.update(changed.id, { ...changed, summary: `${changed.summary} (ändrad)` }, { id: 'bench', name: 'bench' });
-  }, true);
+  };
+  const fromStore = await serve(loadFromStore(store, { cacheDir }), change, true);
+  log(`${generator.name}, ${entries}: the record in a process of its own…`);
+  // Its start-up cache is the one the reloads above wrote for the store as it is now.
+  const host = await ProcessHost.start({ databaseFile: store.file, editorRoleId: null, logLevel: 'silent', cacheDir }, createLogger('silent'));
+  const ownProcess = { warmUp: await measureHosted(host, () => host.finish()), reloads: [] as HostedPause[] };
+  for (let i = 0; i < count; i++) {
+    change();
+    ownProcess.reloads.push(await measureHosted(host, () => host.reload()));
+    const r = ownProcess.reloads.at(-1)!;
+    log(`  ${entries}: own process, reload ${i + 1}: longest stall ${r.doorMs.toFixed(0)} ms (door), ${r.recordMs.toFixed(0)} ms (record)`);
+  }
+  await host.stop();
   store.close();
   log(`${generator.name}, ${entries}: from a JSON file…`);
   const jsonCache = join(dir, 'cache-json');
   loadIndexed(file, { cacheDir: jsonCache }).saveCache();
   const fromFile = await serve(loadIndexed(file, { cacheDir: jsonCache }), (i) => writeRecordFile(file, generator.record(entries, 43 + i)));
   rmSync(dir, { recursive: true, force: true });
-  return { generator: generator.name, entries, warmUp, store: fromStore, jsonFile: fromFile };
+  return { generator: generator.name, entries, warmUp, store: fromStore, jsonFile: fromFile, ownProcess };
 }

@@ -7,7 +7,8 @@
  *                               grown by varied copies of its entries), or both: synthetic,replicate
  *   --ready [--runs 3]          only ready through the doors: process start to first answer (see ready.ts)
  *   --memory                    only the heap by structure after a cached start (see memory.ts)
- *   --reloads 3                 only a serving bot's warm-up and reloads, from the store and a JSON file (reloads.ts)
+ *   --reloads 3                 only a serving bot's warm-up and reloads, from the store and a JSON file, and with the
+ *                               record in a process of its own (reloads.ts)
  * BENCH_STALLS=40 in the environment prints each event-loop stall over 40 ms of a warm-up or reload with its
  * CLOCK_MONOTONIC time, to find its samples in `perf record -k CLOCK_MONOTONIC -g` (Node with --perf-basic-prof).
  */
@@ -17,7 +18,7 @@ import { benchDiscord } from './discord.js';
 import { benchPicture } from './picture.js';
 import { benchMemory } from './memory.js';
 import { benchReady } from './ready.js';
-import { benchReloads } from './reloads.js';
+import { benchReloads, type HostedPause } from './reloads.js';
 import { benchSize, GENERATORS, isSkipped, type SizeResult } from './search.js';
 import { ms } from './stats.js';
 
@@ -68,6 +69,11 @@ if (values.reloads) {
       const times = runs.map((x) => x.totalMs).sort((a, b) => a - b);
       out.push(`| ${r.generator} | ${r.entries} | ${what} | ${runs.map((x) => ms(x.longestPauseMs)).join(' / ')} | ${ms(times[Math.floor(times.length / 2)]!)} |`);
     }
+    const own = r.ownProcess;
+    const hosted = (p: HostedPause) => `${ms(p.doorMs)} door, ${ms(p.recordMs)} record`;
+    out.push(`| ${r.generator} | ${r.entries} | record in its own process: warm-up after ready | ${hosted(own.warmUp)} | ${ms(own.warmUp.totalMs)} |`);
+    const times = own.reloads.map((x) => x.totalMs).sort((a, b) => a - b);
+    out.push(`| ${r.generator} | ${r.entries} | record in its own process: from the store | ${own.reloads.map(hosted).join(' / ')} | ${ms(times[Math.floor(times.length / 2)]!)} |`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
   mkdirSync('bench/results', { recursive: true });

@@ -15,6 +15,12 @@ const common = {
   DATABASE_FILE: optional(z.string()),
   /** Members with this role may change the record with /log, besides those with Manage Server. */
   EDITOR_ROLE_ID: optional(snowflake),
+  /**
+   * Where the record is held: `door` in the door's own process, `process` in a process of its own (a reload of any
+   * size then holds neither the door nor the answers), `auto` (default) its own process from RECORD_PROCESS_FROM
+   * entries on (src/live/startup.ts).
+   */
+  RECORD_HOST: z.preprocess((v) => (v === '' || v === undefined ? 'auto' : v), z.enum(['auto', 'door', 'process'])),
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(LOG_LEVELS)),
   DISCORD_API_URL: optional(z.url({ message: 'must be a URL such as http://localhost:8080/api' })),
 };

@@ -141,3 +141,50 @@ describe('a damaged start-up cache', () => {
     }
   });
 }, 60000);
+
+describe('changes at scale', () => {
+  it('answers after additions, corrections and removals as an index built afresh over the changed record does', async () => {
+    const { RecordIndex } = await import('../src/search/engine.js');
+    const live = loadIndexed(file, { cacheDir: null }).index;
+    const others = generateRecord(60, 8).entries.map((e, i) => ({ ...e, id: `new-${i}` }));
+    const entries = live.entries;
+    // New entries across the dates (they go in between, not only at the end), dates moved, entries taken out.
+    for (const e of others.slice(0, 30)) live.add(e);
+    for (let i = 0; i < 15; i++) {
+      const old = entries[(i * 797) % entries.length]!;
+      live.replace({ ...old, period: others[30 + i]!.period, title: `${old.title} (rättad)` });
+    }
+    for (let i = 0; i < 15; i++) live.remove(entries[(i * 1301 + 7) % entries.length]!.id);
+    for (const e of others.slice(45)) live.add(e, 100 + e.id.length);
+    const fresh = new RecordIndex(live.record);
+    const ids = (list: { id: string }[]) => list.map((e) => e.id);
+    for (const q of ['bibliotek', 'bibliotek 2019', 'bibliotek våren 2018', 'medborgarservice Motala', 'Motla', 'workshop 2018', 'projektledare', 'digital delaktighet', 'rättad', 'studiebesök hösten 2017']) {
+      expect(ids(live.search(q).entries), q).toEqual(ids(fresh.search(q).entries));
+      // relevant() is in no particular order; its marks are by record position.
+      expect(ids(live.relevant(q, 0.5)).sort(), q).toEqual(ids(fresh.relevant(q, 0.5)).sort());
+      expect(live.relevantMarks(q, 0.5), q).toEqual(fresh.relevantMarks(q, 0.5));
+    }
+    expect(live.search('bibliotek').entries).toHaveLength(live.entries.length);
+    // The date order's columns, kept through the changes, are those made afresh.
+    expect(live.datedColumns()).toEqual(fresh.datedColumns());
+    for (const span of [{ start: '2018-01', end: '2018-06' }, { start: '2010-01', end: '2030-12' }]) {
+      expect(ids(live.timeline(span)), JSON.stringify(span)).toEqual(ids(fresh.timeline(span)));
+    }
+  });
+}, 60000);
+
+describe("the date order's columns", () => {
+  it('made ahead in steps are those made at once, and a change meanwhile leaves them to be made afresh', async () => {
+    const { RecordIndex } = await import('../src/search/engine.js');
+    const { Pacer } = await import('../src/search/pace.js');
+    const record = generateRecord(3000, 9);
+    const stepped = new RecordIndex(record);
+    await stepped.datedColumnsAsync(new Pacer(0, 500));
+    expect(stepped.datedColumns()).toEqual(new RecordIndex(generateRecord(3000, 9)).datedColumns());
+    const changed = new RecordIndex(generateRecord(3000, 9));
+    const making = changed.datedColumnsAsync(new Pacer(0, 500));
+    changed.remove(changed.entries[5]!.id);
+    await making;
+    expect(changed.datedColumns()).toEqual(new RecordIndex({ ...record, entries: record.entries.filter((_, i) => i !== 5) }).datedColumns());
+  });
+});

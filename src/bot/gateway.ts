@@ -12,10 +12,10 @@ import {
   Partials,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import { type Answer, answerInteraction, answerWithin, asksPrivately, type InteractionInput } from '../interactions/answer.js';
+import { type Answer, answerWithin, asksPrivately, type InteractionInput } from '../interactions/answer.js';
 import { localeFromDiscord, t } from '../i18n.js';
 import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
-import type { Loaded, LiveRecord } from '../live/record.js';
+import type { RecordHost } from '../live/host.js';
 import { scrub } from '../log.js';
 import type { MessagePayload } from '../render/fit.js';
 import type { Actor } from '../living/permissions.js';
@@ -24,10 +24,11 @@ export interface BotOptions {
   token: string;
   apiUrl?: string;
   enableMentions: boolean;
-  record: LiveRecord;
+  /** Where answers come from: the record in this process or in one of its own (src/live/host.ts). */
+  record: RecordHost;
   logger: Logger;
   /** How an interaction is answered; tests put a slow or failing one here to exercise deferral and apologies. */
-  answer?: (input: InteractionInput, loaded: Loaded) => Answer | Promise<Answer>;
+  answer?: (input: InteractionInput, record: RecordHost) => Answer | Promise<Answer>;
 }
 
 /** discord.js wants camelCase allowedMentions; everything else it takes as API JSON. */
@@ -96,7 +97,7 @@ function describe(interaction: Interaction): Record<string, unknown> {
  */
 export function createBot(options: BotOptions): Client {
   const { logger, record } = options;
-  const answer = options.answer ?? answerInteraction;
+  const answer = options.answer ?? ((input: InteractionInput, host: RecordHost) => host.answer(input));
   const intents = [GatewayIntentBits.Guilds];
   if (options.enableMentions) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent);
   const client = new Client({
@@ -125,7 +126,7 @@ export function createBot(options: BotOptions): Client {
       const input = inputOf(interaction);
       // Most answers are ready at once; a picture is drawn off the main thread. If an answer is late (a busy
       // event loop, a big record), the door defers first and edits the answer in — never acknowledging twice.
-      const work = Promise.resolve().then(() => answer(input, record.current));
+      const work = Promise.resolve().then(() => answer(input, record));
       if (interaction.isAutocomplete()) {
         // Autocomplete cannot be deferred: answer with what we have, or an empty list, never nothing.
         const result = await work.catch(() => null);
@@ -203,7 +204,7 @@ export function createBot(options: BotOptions): Client {
     const fields = { message: message.id, type: 'mention', dm: isDm, locale };
     let outcome = 'answered';
     try {
-      const result = await answer({ kind: 'message', text, locale, userId: message.author.id }, record.current);
+      const result = await answer({ kind: 'message', text, locale, userId: message.author.id }, record);
       if (result.kind !== 'message') throw new Error(`cannot deliver ${result.kind} for a message`);
       await message.reply(toDiscordJs(result.payload));
     } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { config } from 'dotenv';
 import { createLogger, scrub } from '../log.js';
-import { configOrExit, storeRecordOrExit, finishSoon } from '../live/startup.js';
+import { configOrExit, storeRecordOrExit } from '../live/startup.js';
 import { botConfigSchema } from '../config.js';
 import { createBot } from './gateway.js';
 
@@ -12,10 +12,10 @@ config({ quiet: true });
 
 const cfg = configOrExit(botConfigSchema);
 const logger = createLogger(cfg.LOG_LEVEL);
-const { record, stop: stopWatching } = await storeRecordOrExit(cfg, logger);
+const { record, finish, stop: stopWatching } = await storeRecordOrExit(cfg, logger);
 
 const client = createBot({ token: cfg.DISCORD_TOKEN, apiUrl: cfg.DISCORD_API_URL, enableMentions: cfg.ENABLE_MENTIONS, record, logger });
-client.once('clientReady', () => finishSoon(record, logger));
+client.once('clientReady', () => finish());
 
 let stopping = false;
 const stop = (signal: string) => {

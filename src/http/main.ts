@@ -2,7 +2,7 @@
 import { config } from 'dotenv';
 import { endpointConfigSchema } from '../config.js';
 import { createLogger } from '../log.js';
-import { configOrExit, storeRecordOrExit, finishSoon } from '../live/startup.js';
+import { configOrExit, storeRecordOrExit } from '../live/startup.js';
 import { createEndpoint } from './server.js';
 import { publicKeyFromHex } from './verify.js';
 
@@ -10,12 +10,12 @@ config({ quiet: true });
 
 const cfg = configOrExit(endpointConfigSchema);
 const logger = createLogger(cfg.LOG_LEVEL);
-const { record, stop: stopWatching } = await storeRecordOrExit(cfg, logger);
+const { record, finish, stop: stopWatching } = await storeRecordOrExit(cfg, logger);
 
 const server = createEndpoint({ publicKey: publicKeyFromHex(cfg.DISCORD_PUBLIC_KEY), record, logger, apiUrl: cfg.DISCORD_API_URL });
 server.listen(cfg.PORT, () => {
   logger.info({ port: cfg.PORT }, 'listening for interactions');
-  finishSoon(record, logger);
+  finish();
 });
 
 const stop = (signal: string) => {

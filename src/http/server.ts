@@ -10,10 +10,10 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { type Answer, answerInteraction, answerWithin, asksPrivately, type InteractionInput } from '../interactions/answer.js';
+import { type Answer, answerWithin, asksPrivately, type InteractionInput } from '../interactions/answer.js';
 import { localeFromDiscord, t } from '../i18n.js';
 import { DEFER_AFTER_MS, DISCORD } from '../limits.js';
-import type { LiveRecord, Loaded } from '../live/record.js';
+import type { RecordHost } from '../live/host.js';
 import type { MessagePayload } from '../render/fit.js';
 import type { Actor } from '../living/permissions.js';
 import { verifySignature } from './verify.js';
@@ -23,11 +23,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface EndpointOptions {
   publicKey: KeyObject;
-  record: LiveRecord;
+  /** Where answers come from: the record in this process or in one of its own (src/live/host.ts). */
+  record: RecordHost;
   logger: Logger;
   /** REST base for follow-ups after a deferral (default Discord's). Interaction webhooks need no bot token. */
   apiUrl?: string;
-  answer?: (input: InteractionInput, loaded: Loaded) => Answer | Promise<Answer>;
+  answer?: (input: InteractionInput, record: RecordHost) => Answer | Promise<Answer>;
 }
 
 type Json = Record<string, unknown>;
@@ -152,7 +153,7 @@ export async function encodeForDiscord(json: Json): Promise<{ contentType: strin
  */
 export function createEndpoint(options: EndpointOptions): Server {
   const { logger, record } = options;
-  const answer = options.answer ?? answerInteraction;
+  const answer = options.answer ?? ((input: InteractionInput, host: RecordHost) => host.answer(input));
   const apiUrl = (options.apiUrl ?? 'https://discord.com/api').replace(/\/$/, '');
 
   const send = (res: ServerResponse, status: number, body?: Json) => {
@@ -169,8 +170,8 @@ export function createEndpoint(options: EndpointOptions): Server {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/healthz') {
-      const { index, loadedAt } = record.current;
-      return send(res, 200, { ok: true, entries: index.entries.length, loadedAt: loadedAt.toISOString() });
+      const { entries, loadedAt } = record.status();
+      return send(res, 200, { ok: true, entries, loadedAt: loadedAt.toISOString() });
     }
     if (url.pathname !== '/interactions') return send(res, 404, { error: 'not found' });
     if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
@@ -197,7 +198,7 @@ export function createEndpoint(options: EndpointOptions): Server {
     if (!input) return send(res, 400, { error: 'unsupported interaction type' });
     let outcome = 'answered';
     try {
-      const work = Promise.resolve().then(() => answer(input, record.current));
+      const work = Promise.resolve().then(() => answer(input, record));
       if (input.kind === 'autocomplete') {
         const result = await work.catch(() => ({ kind: 'choices', choices: [] }) as Answer);
         return send(res, 200, callbackFor(result) as Json);

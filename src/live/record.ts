@@ -9,6 +9,8 @@ import { InternPool, internStrings, loadRecordFileHashed, parseJson, parseRecord
 import type { Entry, RecordFile } from '../data/schema.js';
 import { byEntryMap } from '../search/sharded-map.js';
 import type { Store } from '../store/store.js';
+import { type Answer, answerInteraction, type InteractionInput } from '../interactions/answer.js';
+import type { HostStatus, RecordHost } from './host.js';
 
 /**
  * A loaded record with everything built from it. A reload replaces it whole; a change in the store is applied to
@@ -31,7 +33,8 @@ export interface Loaded {
   /**
    * What can wait until the door is answering: the autocomplete lists — the big ones are titles for /entry (one per
    * entry) and people for /contact (one per person and organisation); a request that comes first builds its list
-   * on demand; the terminal door never needs them — the contact book, and the start-up cache.
+   * on demand; the terminal door never needs them — the contact book, the date order's columns (datedColumns: a
+   * question, a timeline or the first change would make them otherwise), and the start-up cache.
    */
   finish(): void;
   /**
@@ -161,9 +164,10 @@ function readHere(store: Store): { record: RecordFile; prepared?: Prepared; stam
   return { record, stamp: state.stamp };
 }
 
-/** Every autocomplete list and the contact index, a step at a time. */
+/** The date order's columns, every autocomplete list and the contact index, a step at a time. */
 async function warmAsync(index: RecordIndex): Promise<Suggester> {
   const suggester = new Suggester(index);
+  await index.datedColumnsAsync();
   await suggester.warmAsync(['place', 'period', 'title']);
   await index.contactsAsync();
   await suggester.warmAsync(['who']);
@@ -218,11 +222,13 @@ function assemble(file: string, index: RecordIndex, from: FromCache, dir: string
       writeCache(dir, file, key, indexes, index.record);
     },
     finish() {
+      index.datedColumns();
       suggester.warm(['place', 'period', 'title', 'who']);
       index.contacts.warm();
       this.saveCache();
     },
     async finishAsync() {
+      await index.datedColumnsAsync();
       await suggester.warmAsync(['place', 'period', 'title']);
       await index.contactsAsync();
       await suggester.warmAsync(['who']);
@@ -271,7 +277,7 @@ export async function loadFromStoreAsync(store: Store, options: LoadOptions = {}
 }
 
 /** Holds the current record; a reload swaps it in one assignment, or throws and keeps the last good one. */
-export class LiveRecord {
+export class LiveRecord implements RecordHost {
   /** Changes made while a reload was building: they are run on the new record before it is swapped in. */
   private during: ((loaded: Loaded) => void)[] | null = null;
 
@@ -279,6 +285,15 @@ export class LiveRecord {
 
   get current(): Loaded {
     return this.loaded;
+  }
+
+  answer(input: InteractionInput): Promise<Answer> {
+    return answerInteraction(input, this.loaded);
+  }
+
+  status(): HostStatus {
+    const { index, loadedAt, fromCache } = this.loaded;
+    return { entries: index.entries.length, loadedAt, fromCache };
   }
 
   /** Runs a change on the current record now (synchronously), and on a record being reloaded before it serves. */

@@ -214,7 +214,7 @@ export class ContactBook {
     const touched: Contact[] = [];
     for (const key of new Set(keys)) {
       const contact = this.byKey.get(key);
-      if (!contact || !removeByDate(contact.entries, entry)) continue;
+      if (!contact || removeByDate(contact.entries, entry) < 0) continue;
       touched.push(contact);
       if (contact.entries.length === 0) {
         this.byKey.delete(key);

@@ -5,6 +5,9 @@ import { ContactBook } from './contacts.js';
 import { kindWords } from './kinds.js';
 import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
 import { namesFrom, namesOfEntry, recordNames, type RecordNames, type SerialisedNames, serialiseNames } from './names.js';
+import { type DatedColumns, DateRanks } from './date-ranks.js';
+
+export type { DatedColumns } from './date-ranks.js';
 import { byDate, insertByDate, lowerBound, numberInRecordOrder, recordPositionOf, removeByDate } from './order.js';
 import { Gazetteer, type SerialisedPlaces } from './places.js';
 import { byIdMap, type KeyedMap } from './sharded-map.js';
@@ -38,9 +41,8 @@ export interface BuiltParts {
     analyzer: Analyzer;
     names: RecordNames;
     places: Gazetteer;
-    /** By id, by date rank (see RecordIndex.slotMap), and the longest duration: filled in chunks too. */
+    /** By id, and the longest duration: filled in chunks too. */
     ids: KeyedMap<string, Entry>;
-    slots: KeyedMap<string, number>;
     maxSpanMonths: number;
   };
 }
@@ -153,12 +155,6 @@ export class RecordIndex {
   private readonly dated: Entry[];
   private readonly ids: KeyedMap<string, Entry>;
   private readonly text: TextIndex<Entry>;
-  /**
-   * Each entry's slot in the text index by id, made when first needed (a change, a cache write, a walk after a
-   * change): until the first change a slot is the entry's date rank, its place in `dated`, and a map of a million ids
-   * built at every start was about 2 s of it (a CPU profile).
-   */
-  private slotMap: KeyedMap<string, number> | undefined;
   /** See slotPositions. */
   private slotAt: { changes: number; at: Int32Array } | undefined;
   private readonly names: RecordNames;
@@ -166,6 +162,8 @@ export class RecordIndex {
   private datedAt: { changes: number; columns: DatedColumns } | undefined;
   /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
   private pristine = true;
+  /** Each slot's date rank and back, made at the first change (until it, a slot is its date rank). */
+  private ranks: DateRanks | undefined;
   /** Longest entry duration in months, bounding the timeline's binary search (an upper bound after removals). */
   private maxSpanMonths: number;
 
@@ -198,7 +196,6 @@ export class RecordIndex {
       this.serialisedContacts = serialised?.contacts;
     }
     this.names = names;
-    this.slotMap = built?.slots;
     this.places = built ? built.places : new Gazetteer(this.dated, names, undefined, serialised?.places);
     this.maxSpanMonths = built ? built.maxSpanMonths : record.entries.reduce((max, e) => Math.max(max, spanMonths(e)), 0);
   }
@@ -220,11 +217,13 @@ export class RecordIndex {
   add(entry: Entry, position?: number): void {
     if (this.ids.has(entry.id)) return this.replace(entry);
     const at = position === undefined ? this.list.length : Math.min(Math.max(0, position), this.list.length);
+    const ranks = this.dateRanks(); // made from the record as it was
     this.list.splice(at, 0, entry);
     // Positions are the date order's tie-break: a new last entry takes the next number, one put in between renumbers.
     if (at === this.list.length - 1) numberInRecordOrder(this.list, at);
     else numberInRecordOrder(this.list);
-    this.put(entry);
+    ranks.shiftPositions(at, 1);
+    this.put(entry, at);
   }
 
   /** Replaces the entry with the same id (a correction), keeping its place in record order. */
@@ -235,7 +234,7 @@ export class RecordIndex {
     const at = this.list.indexOf(old);
     this.list[at] = entry;
     numberInRecordOrder(this.list, at, at + 1);
-    this.put(entry);
+    this.put(entry, at);
   }
 
   /** Takes the entry with this id out; false when there was none. */
@@ -247,27 +246,39 @@ export class RecordIndex {
     this.list.splice(at, 1);
     // The entries after it move up one: their positions follow, so a position is always an index into the list.
     numberInRecordOrder(this.list, at);
+    this.dateRanks().shiftPositions(at + 1, -1);
     return true;
   }
 
-  /** See slotMap: made from the date order, which is the slot order only until the first change. */
-  private slotsById(): KeyedMap<string, number> {
-    if (!this.slotMap) {
-      if (!this.pristine) throw new Error('the slots are made before the first change');
-      const slots = byIdMap<number>(this.dated.length);
-      for (let i = 0; i < this.dated.length; i++) slots.set(this.dated[i]!.id, i);
-      this.slotMap = slots;
-    }
-    return this.slotMap;
+  /** See ranks: made before the first change, while every slot is its own date rank. */
+  private dateRanks(): DateRanks {
+    this.ranks ??= new DateRanks(this.datedColumns());
+    return this.ranks;
   }
 
-  private put(entry: Entry): void {
-    const slots = this.slotsById(); // made while the date order is still the slot order
+  /** An entry's date rank (its index in `chronological`); -1 when it is not in this record. */
+  private rankOf(entry: Entry): number {
+    const { dated } = this;
+    const at = lowerBound(dated.length, (i) => byDate(dated[i]!, entry) < 0);
+    // Entries equal in date order are only the same entry (ids differ), but positions may be another index's: scan.
+    return dated[at] === entry ? at : dated.indexOf(entry);
+  }
+
+  /** An entry's slot in the text index: its date rank until the first change, then as DateRanks keeps it. */
+  private slotOf(entry: Entry): number {
+    const rank = this.rankOf(entry);
+    return rank < 0 || !this.ranks ? rank : this.ranks.slot(rank);
+  }
+
+  /** Indexes an entry that is at `position` in record order. */
+  private put(entry: Entry, position: number): void {
+    const ranks = this.dateRanks();
     this.pristine = false;
     this.changes++;
     this.ids.set(entry.id, entry);
-    insertByDate(this.dated, entry);
-    slots.set(entry.id, this.text.add(entry));
+    const rank = insertByDate(this.dated, entry);
+    const slot = this.text.add(entry);
+    ranks.insert(rank, slot, { position, start: monthNumber(entry.period.start), end: monthNumber(entry.period.end) });
     namesOfEntry(this.names, entry);
     this.places.add(entry);
     this.book?.add(entry);
@@ -275,13 +286,15 @@ export class RecordIndex {
   }
 
   private take(entry: Entry): void {
-    const slots = this.slotsById(); // the same
+    const ranks = this.dateRanks();
     this.pristine = false;
     this.changes++;
     this.ids.delete(entry.id);
-    removeByDate(this.dated, entry);
-    this.text.remove(slots.get(entry.id)!);
-    slots.delete(entry.id);
+    const rank = removeByDate(this.dated, entry);
+    if (rank >= 0) {
+      this.text.remove(ranks.slot(rank));
+      ranks.remove(rank);
+    }
     this.places.remove(entry);
     this.book?.remove(entry);
     this.names.organisations.delete(entry);
@@ -319,21 +332,19 @@ export class RecordIndex {
       if (pacer.due()) await pacer.pause();
     }
     const text = await TextIndex.build(chronological, ENTRY_FIELDS, analyzer, { compact: true });
-    // What the constructor does at once, entry by entry in chunks: places, the lookups by id and by date rank.
+    // What the constructor does at once, entry by entry in chunks: places, the lookup by id.
     const places = new Gazetteer([], names);
     const ids = byIdMap<Entry>(record.entries.length);
-    const slots = byIdMap<number>(record.entries.length);
     let maxSpanMonths = 0;
     for (let i = 0; i < chronological.length; i++) {
       const e = chronological[i]!;
       places.add(e);
-      slots.set(e.id, i);
       ids.set(record.entries[i]!.id, record.entries[i]!);
       maxSpanMonths = Math.max(maxSpanMonths, spanMonths(e));
       if (pacer.due()) await pacer.pause();
     }
     await pause();
-    return new RecordIndex(record, { built: { chronological, text, analyzer, names, places, ids, slots, maxSpanMonths } });
+    return new RecordIndex(record, { built: { chronological, text, analyzer, names, places, ids, maxSpanMonths } });
   }
 
   /**
@@ -351,46 +362,47 @@ export class RecordIndex {
     }
 
     if (found.unranked) {
-      // Only very common words: nothing to rank by but the period. Until the first change a slot is a date rank,
-      // so walking the bits in order gives date order; after it, the date list is walked instead.
+      // Only very common words: nothing to rank by but the period. Walked by date rank (a slot's own until the
+      // first change; see DateRanks), so the entries come out in date order without a sort.
       const { bits, filter } = found.unranked;
-      const wanted = (slot: number) => has(bits, slot) && (!filter || filter(slot));
+      const ranks = this.ranks;
       const out: Entry[] = [];
       let rest = bits;
       if (period) {
         // The period's entries come from the binary-searched timeline; they go first and leave the rest.
         rest = Uint32Array.from(bits);
-        const range = this.pristine ? this.periodSlots(period) : null;
+        const range = this.periodSlots(period);
         if (range) {
-          // The same walk by slot (a date rank while pristine): only entries with the words are read at all.
+          // Only the period's date ranks are read, and of them only entries with the words.
           const { from, to, end, first } = range;
-          for (let slot = from; slot < to; slot++) {
-            if (!has(bits, slot) || end[slot]! < first) continue;
-            if (!filter || filter(slot)) out.push(this.dated[slot]!);
+          for (let rank = from; rank < to; rank++) {
+            const slot = ranks ? ranks.slot(rank) : rank;
+            if (!has(bits, slot) || end[rank]! < first) continue;
+            if (!filter || filter(slot)) out.push(this.dated[rank]!);
             rest[slot >>> 5]! &= ~(1 << (slot & 31));
           }
         } else {
           for (const e of this.timeline(period)) {
-            const slot = this.slotsById().get(e.id)!;
-            if (wanted(slot)) out.push(e);
+            const slot = this.slotOf(e);
+            if (has(bits, slot) && (!filter || filter(slot))) out.push(e);
             rest[slot >>> 5]! &= ~(1 << (slot & 31));
           }
         }
       }
-      if (this.pristine) forEachSet(rest, (slot) => void ((!filter || filter(slot)) && out.push(this.text.item(slot)!)));
+      if (!ranks) forEachSet(rest, (slot) => void ((!filter || filter(slot)) && out.push(this.text.item(slot)!)));
       else {
-        const slots = this.slotsById();
-        for (const e of this.dated) if (has(rest, slots.get(e.id)!) && (!filter || filter(slots.get(e.id)!))) out.push(e);
+        for (let rank = 0; rank < this.dated.length; rank++) {
+          const slot = ranks.slot(rank);
+          if (has(rest, slot) && (!filter || filter(slot))) out.push(this.dated[rank]!);
+        }
       }
       return outcome(out, period);
     }
     // Exact spellings (å/ä/ö as typed) rank a little higher; only the leaders can change places, so only they are
     // checked — at 100,000 entries a common word matches tens of thousands.
     const typed = new Set(words(lower(rest)));
-    if (this.pristine) {
-      const ranked = this.rankBySlot(found, typed, period);
-      if (ranked) return ranked;
-    }
+    const ranked = this.rankBySlot(found, typed, period);
+    if (ranked) return ranked;
     const hits: EntryHit[] = found.hits.map((h) => ({ entry: this.text.item(h.index)!, score: h.score, exact: h.exact }));
     if (typed.size > 0) {
       hits.sort((a, b) => b.score - a.score);
@@ -407,9 +419,9 @@ export class RecordIndex {
   }
 
   /**
-   * While pristine, the slots a period's entries are among, as timeline() finds them: [from, to) holds every entry
-   * that starts early enough and not too late, and of those the ones with `end[slot] >= first` overlap the period.
-   * Null when the period is not in months as the record writes them.
+   * The date ranks a period's entries are among, as timeline() finds them: [from, to) holds every entry that starts
+   * early enough and not too late, and of those the ones with `end[rank] >= first` overlap the period. Null when
+   * the period is not in months as the record writes them.
    */
   private periodSlots(period: MonthSpan): { from: number; to: number; start: Int32Array; end: Int32Array; first: number; last: number } | null {
     if (!MONTH.test(period.start) || !MONTH.test(period.end)) return null;
@@ -428,32 +440,35 @@ export class RecordIndex {
   }
 
   /**
-   * search()'s ranking of scored hits while pristine, by slot instead of by entry: the spelling lift of the leaders,
-   * then in the period first, exact first, best first, and by date — which, slots being date ranks, is by slot. The
-   * same order as the sort on entries (byDate is a total order, so no tie is left to the sort), with no entry read
-   * in the comparisons: a word in 40,000 of a million entries was 40,000 entries read a dozen times each.
+   * search()'s ranking of scored hits by number instead of by entry: the spelling lift of the leaders, then in the
+   * period first, exact first, best first, and by date — by date rank (see DateRanks). The same order as the sort
+   * on entries (byDate is a total order, so no tie is left to the sort), with no entry read in the comparisons: a
+   * word in 40,000 of a million entries was 40,000 entries read a dozen times each. Null for a period the date
+   * columns cannot place (not in months as the record writes them).
    */
   private rankBySlot(found: TextResults, typed: Set<string>, period: ParsedPeriod | null): SearchOutcome | null {
     const range = period ? this.periodSlots(period) : null;
     if (period && !range) return null;
     const { slot, score, exact } = rankedColumns(found);
     const n = slot.length;
+    const ranks = this.ranks;
+    const rank = ranks ? Int32Array.from(slot, (s) => ranks.rank(s)) : slot;
     // The text index gives hits best first (ties in slot order), as the sort by score before the lift leaves them.
-    if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, n); i++) score[i] = score[i]! * spellingLift(this.dated[slot[i]!]!, typed);
+    if (typed.size > 0) for (let i = 0; i < Math.min(SPELLING_CHECKED, n); i++) score[i] = score[i]! * spellingLift(this.dated[rank[i]!]!, typed);
     const key = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const s = slot[i]!;
-      const inPeriod = range !== null && range.start[s]! <= range.last && range.first <= range.end[s]!;
+      const r = rank[i]!;
+      const inPeriod = range !== null && range.start[r]! <= range.last && range.first <= range.end[r]!;
       key[i] = (inPeriod ? 2 : 0) + exact[i]!;
     }
     // Hits come best first, so with the keys taken apart first (in the period and exact, …) the sort below meets
     // runs already in order and makes a few comparisons a hit instead of a dozen (an array's sort finds runs).
     const order: number[] = [];
     for (let k = 3; k >= 0; k--) for (let i = 0; i < n; i++) if (key[i] === k) order.push(i);
-    order.sort((a, b) => key[b]! - key[a]! || score[b]! - score[a]! || slot[a]! - slot[b]!);
+    order.sort((a, b) => key[b]! - key[a]! || score[b]! - score[a]! || rank[a]! - rank[b]!);
     // The hits with their scores only when asked for: a search lists entries, and an object per hit of tens of
     // thousands would live as long as the reply.
-    const entries = Array.from(order, (i) => this.dated[slot[i]!]!);
+    const entries = Array.from(order, (i) => this.dated[rank[i]!]!);
     let hits: EntryHit[] | undefined;
     return {
       entries,
@@ -529,23 +544,18 @@ export class RecordIndex {
     scores.forEach((s, i) => void (s >= best * share && slot(slots[i]!)));
   }
 
-  /** Each text slot's record position (-1: none), made once per version of the record. */
+  /** Each text slot's record position (-1: an empty slot), made once per version of the record. */
   private slotPositions(): Int32Array {
     if (this.slotAt?.changes === this.changes) return this.slotAt.at;
-    if (this.pristine) {
-      // A slot is a date rank: no map needed.
-      const at = new Int32Array(this.dated.length);
-      for (let slot = 0; slot < at.length; slot++) at[slot] = this.recordPosition(this.dated[slot]!);
-      this.slotAt = { changes: this.changes, at };
-    } else {
-      const slots = this.slotsById();
-      let size = 0;
-      for (const slot of slots.values()) size = Math.max(size, slot + 1);
-      const at = new Int32Array(size).fill(-1);
-      for (let i = 0; i < this.list.length; i++) at[slots.get(this.list[i]!.id)!] = i;
-      this.slotAt = { changes: this.changes, at };
+    const ranks = this.ranks;
+    const { position } = this.datedColumns();
+    const at = new Int32Array(ranks ? this.text.slots : this.dated.length);
+    for (let slot = 0; slot < at.length; slot++) {
+      const rank = ranks ? ranks.rank(slot) : slot;
+      at[slot] = rank < 0 ? -1 : position[rank]!;
     }
-    return this.slotAt.at;
+    this.slotAt = { changes: this.changes, at };
+    return at;
   }
 
   /** An entry's position in record order (`entries`), or -1 when it is not in this record. */
@@ -560,11 +570,34 @@ export class RecordIndex {
   }
 
   /**
+   * datedColumns() made ahead, by a door's warm-up, in steps with pauses between them: made in one go by the first
+   * question, timeline or change, they held the thread a quarter of a second at a million entries.
+   */
+  async datedColumnsAsync(pacer = new Pacer(8, 1)): Promise<void> {
+    if (this.ranks || this.datedAt?.changes === this.changes) return;
+    const { dated, changes } = this;
+    const columns = { position: new Int32Array(dated.length), start: new Int32Array(dated.length), end: new Int32Array(dated.length) };
+    for (let i = 0; i < dated.length; i++) {
+      const e = dated[i]!;
+      columns.position[i] = this.recordPosition(e);
+      columns.start[i] = monthNumber(e.period.start);
+      columns.end[i] = monthNumber(e.period.end);
+      if (pacer.due()) {
+        await pacer.pause();
+        // A change meanwhile: what is made is of the record before it; the next use makes them afresh.
+        if (this.changes !== changes) return;
+      }
+    }
+    if (!this.ranks && this.datedAt?.changes !== this.changes) this.datedAt = { changes, columns };
+  }
+
+  /**
    * The date order (`chronological`) as numbers, made once per version of the record: each entry's record position
    * and first and last month. A period's entries are a walk of these (a year is a third of the record, and at a
    * million entries reading each one's period cost a quarter of a second a search); questions mark by position.
    */
   datedColumns(): DatedColumns {
+    if (this.ranks) return this.ranks.columns();
     if (this.datedAt?.changes !== this.changes) {
       const { dated } = this;
       this.datedAt = {
@@ -605,7 +638,9 @@ export class RecordIndex {
     // Scanned again rather than kept from the build: this runs once, when the cache is written, and holding the
     // names until then would cost memory for every record that is never cached.
     const names = serialiseNames(recordNames(this.chronological, sweden()), this.entries);
-    const places = this.places.toJSON((e) => this.slotsById().get(e.id)!);
+    // Unchanged, a slot is a date rank.
+    const rank = new Map(this.dated.map((e, i) => [e, i]));
+    const places = this.places.toJSON((e) => rank.get(e)!);
     const position = new Map(this.entries.map((e, i) => [e, i]));
     const order = this.dated.map((e) => position.get(e)!);
     return { text: this.text.toJSON(), contacts: this.contacts.toJSON(), names, places, order };
@@ -622,13 +657,6 @@ export class RecordIndex {
     }
     return out;
   }
-}
-
-/** The date order as numbers, index for index with `chronological` (see RecordIndex.datedColumns). */
-export interface DatedColumns {
-  position: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
 }
 
 /** A result's scored hits as columns to change freely (its scores are copied): the text index's, or made from its hits. */
@@ -668,6 +696,5 @@ function isPermutation(order: readonly number[], n: number): boolean {
   }
   return true;
 }
-
 
 export { lowerBound } from './order.js';

@@ -49,23 +49,24 @@ export function lowerBound(length: number, before: (i: number) => boolean): numb
  * Puts an entry into a date-ordered list at its place (once: an entry already there is not added again). Appending
  * in date order, as a full build does, costs one comparison; an entry added later is one binary search away.
  */
-export function insertByDate(list: Entry[], entry: Entry): void {
+export function insertByDate(list: Entry[], entry: Entry): number {
   const last = list[list.length - 1];
-  if (last === entry) return;
+  if (last === entry) return list.length - 1;
   if (!last || byDate(last, entry) < 0) {
     list.push(entry);
-    return;
+    return list.length - 1;
   }
   const at = lowerBound(list.length, (i) => byDate(list[i]!, entry) < 0);
   if (list[at] !== entry) list.splice(at, 0, entry);
+  return at;
 }
 
-/** Takes an entry out of a date-ordered list; false when it was not there. */
-export function removeByDate(list: Entry[], entry: Entry): boolean {
+/** Takes an entry out of a date-ordered list: where it was, or -1 when it was not there. */
+export function removeByDate(list: Entry[], entry: Entry): number {
   let at = lowerBound(list.length, (i) => byDate(list[i]!, entry) < 0);
   // Entries equal in date order are only the same entry (ids differ), but a replaced entry may have moved: scan.
   if (list[at] !== entry) at = list.indexOf(entry);
-  if (at < 0) return false;
+  if (at < 0) return -1;
   list.splice(at, 1);
-  return true;
+  return at;
 }

@@ -173,7 +173,7 @@ export class Gazetteer {
     for (const [level, located] of this.locationsOf(entry)) {
       const id = `${level}:${located.name}`;
       const name = this.byId.get(id);
-      if (!name || !removeByDate(name.entries, entry) || name.entries.length > 0) continue;
+      if (!name || removeByDate(name.entries, entry) < 0 || name.entries.length > 0) continue;
       this.byId.delete(id);
       this.names.splice(this.names.indexOf(name), 1);
       const list = this.byKey.get(name.key)!.filter((n) => n !== name);

@@ -205,6 +205,11 @@ export class TextIndex<T> {
     return Math.max(this.common.minItems, Math.ceil(this.documentCount * this.common.share));
   }
 
+  /** How many slots there are, empty ones (discarded items) included. */
+  get slots(): number {
+    return this.items.length;
+  }
+
   /** The item in a slot (a hit's `index`); undefined once discarded. */
   item(slot: number): T | undefined {
     return this.items[slot];

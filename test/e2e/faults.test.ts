@@ -2,7 +2,6 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerInteraction } from '../../src/interactions/answer.js';
 import { DEFAULT_DATA_FILE } from '../../src/data/load.js';
 import { watchRecord } from '../../src/live/watch.js';
 import { createLogger } from '../../src/log.js';
@@ -31,7 +30,7 @@ describe('faults', () => {
   }, 20000);
 
   it('recovers from 500 and 429 on @original edits after a deferral', async () => {
-    h = await startHarness({ answer: async (input, loaded) => (await sleep(1600), answerInteraction(input, loaded)) });
+    h = await startHarness({ answer: async (input, record) => (await sleep(1600), record.answer(input)) });
     h.discord.faults.push({ route: 'edit', status: 500, times: 1 }, { route: 'edit', status: 429, retryAfter: 0.2, times: 1 });
     const r = await h.discord.completed(h.discord.command('visit', [str('place', 'Motala')]), 10000);
     once(r);
@@ -44,9 +43,9 @@ describe('faults', () => {
     let fail = true;
     h = await startHarness({
       enableMentions: true,
-      answer: async (input, loaded) => {
+      answer: async (input, record) => {
         if (input.kind === 'message' && fail) throw new Error('boom');
-        return answerInteraction(input, loaded);
+        return record.answer(input);
       },
     });
     const bot = { id: h.discord.applicationId, username: 'Projektminne', discriminator: '0', bot: true };

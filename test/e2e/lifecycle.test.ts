@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMAND_SPECS } from '../../src/commands/registry.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerInteraction } from '../../src/interactions/answer.js';
 import { DiscordStandIn } from '../stand-in/discord.js';
 import { ROOT } from '../helpers/record.js';
 import { type Harness, sleep, startHarness, str } from './harness.js';
@@ -17,7 +16,7 @@ afterEach(async () => {
 
 describe('the central dispatch', () => {
   it('defers when the answer could miss the 3 seconds, then edits the answer in', async () => {
-    h = await startHarness({ answer: async (input, loaded) => (await sleep(2200), answerInteraction(input, loaded)) });
+    h = await startHarness({ answer: async (input, record) => (await sleep(2200), record.answer(input)) });
     const r = await h.discord.completed(h.discord.command('visit', [str('place', 'Motala')]), 8000);
     expect(r.rejected).toEqual([]);
     expect(r.callbacks.map((c) => c.type)).toEqual([5]);

@@ -125,7 +125,7 @@ describe('the HTTP interactions endpoint', () => {
 
   it('defers a slow answer (type 5) and puts it in place through the interaction webhook', async () => {
     const discord = await DiscordStandIn.start();
-    const slow = await start({ apiUrl: discord.apiUrl, answer: async (input, loaded) => (await new Promise((r) => setTimeout(r, 2300)), answerInteraction(input, loaded)) });
+    const slow = await start({ apiUrl: discord.apiUrl, answer: async (input, record) => (await new Promise((r) => setTimeout(r, 2300)), record.answer(input)) });
     try {
       const interaction = discord.httpCommand('visit', [{ name: 'place', type: 3, value: 'Motala' }]);
       // Discord POSTs this to the endpoint; the endpoint answers over HTTP, then edits through the stand-in.

@@ -1,0 +1,102 @@
+/**
+ * The record in a process of its own (see process-host.ts): started by a door with the job as its one argument, it
+ * opens the store on its own connection, loads the record (from the start-up cache when there is one), follows the
+ * store change by change, and answers the interactions the door sends it over the IPC channel. A reload is a second
+ * such process beside the serving one: the record it builds lives in another heap, so the collector's work on a
+ * million new entries holds neither the door nor the record that answers meanwhile.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { DataError } from '../data/load.js';
+import type { Answer, InteractionInput } from '../interactions/answer.js';
+import { createLogger } from '../log.js';
+import { openStore } from '../store/store.js';
+import { followStore } from './follow.js';
+import type { HostStatus } from './host.js';
+import { LiveRecord, loadFromStore } from './record.js';
+
+export interface HostJob {
+  /** The store's database file; it exists (the door opened, migrated and seeded it first). */
+  databaseFile: string;
+  editorRoleId: string | null;
+  logLevel: string;
+  /** See LoadOptions.cacheDir (default: INDEX_CACHE_DIR, which this process has from the door's environment). */
+  cacheDir?: string | null;
+  /**
+   * Whether to build everything before saying ready: a reload does (it answers the moment it is swapped in, and
+   * nothing it builds should then hold it); a first start says ready at once and warms up when told to (`finish`).
+   */
+  warm: boolean;
+}
+
+export type HostRequest =
+  | { type: 'answer'; id: number; input: InteractionInput }
+  | { type: 'finish' }
+  /** The longest this process's event loop was held since the last time asked (the bench's reload figures). */
+  | { type: 'loop' }
+  | { type: 'close' };
+
+export type HostMessage =
+  | { type: 'ready'; status: HostStatus }
+  /** After each change the store reported, for the health check. */
+  | { type: 'status'; status: HostStatus }
+  | { type: 'answer'; id: number; answer: Answer }
+  | { type: 'failed'; id: number; message: string }
+  /** The record could not be loaded (`problems` for bad data, as DataError has them). */
+  | { type: 'error'; message: string; problems?: string[] }
+  | { type: 'loop'; longestMs: number }
+  /** The warm-up asked for with `finish` is done. */
+  | { type: 'finished' };
+
+const job = JSON.parse(process.argv[2] ?? '{}') as HostJob;
+const logger = createLogger(job.logLevel).child({ process: 'record' });
+const post = (message: HostMessage) => void (process.connected && process.send?.(message));
+
+// A signal to the terminal's process group (Ctrl-C, a hang-up) is the door's to handle: this process ends when the
+// door closes the channel, having closed the store.
+for (const signal of ['SIGINT', 'SIGHUP', 'SIGTERM'] as const) process.on(signal, () => undefined);
+
+try {
+  const store = await openStore(job.databaseFile);
+  const record = new LiveRecord(loadFromStore(store, { editorRoleId: job.editorRoleId, ...(job.cacheDir !== undefined ? { cacheDir: job.cacheDir } : {}) }));
+  if (job.warm) record.current.finish();
+  const unfollow = followStore(record, logger);
+  const stopStatus = store.onChange(() => post({ type: 'status', status: record.status() }));
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const close = () => {
+    stopStatus();
+    unfollow();
+    store.close();
+    process.exit(0);
+  };
+  process.on('disconnect', close);
+  process.on('message', (request: HostRequest) => {
+    switch (request.type) {
+      case 'answer':
+        record.answer(request.input).then(
+          (answer) => post({ type: 'answer', id: request.id, answer }),
+          (error: unknown) => post({ type: 'failed', id: request.id, message: String((error as Error)?.stack ?? error) }),
+        );
+        break;
+      case 'finish':
+        record.current
+          .finishAsync()
+          .catch((error: unknown) => logger.warn({ err: String(error) }, 'could not finish the warm-up or write the index cache'))
+          .finally(() => post({ type: 'finished' }));
+        break;
+      case 'loop':
+        post({ type: 'loop', longestMs: loop.max / 1e6 });
+        loop.reset();
+        break;
+      case 'close':
+        close();
+        break;
+    }
+  });
+  post({ type: 'ready', status: record.status() });
+} catch (error) {
+  const message: HostMessage = { type: 'error', message: String((error as Error)?.message ?? error), ...(error instanceof DataError ? { problems: error.problems } : {}) };
+  // Sent before exiting: a message on the channel is written asynchronously.
+  if (process.connected) process.send!(message, () => process.exit(1));
+  else process.exit(1);
+}
