@@ -174,7 +174,7 @@ describe('changes at scale', () => {
 }, 60000);
 
 describe("the date order's columns", () => {
-  it('made ahead in steps are those made at once, and a change meanwhile leaves them to be made afresh', async () => {
+  it('made ahead in steps are those made at once; a change while they are made leaves them right', async () => {
     const { RecordIndex } = await import('../src/search/engine.js');
     const { Pacer } = await import('../src/search/pace.js');
     const record = generateRecord(3000, 9);

@@ -170,8 +170,8 @@ export function createEndpoint(options: EndpointOptions): Server {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/healthz') {
-      const { entries, loadedAt } = record.status();
-      return send(res, 200, { ok: true, entries, loadedAt: loadedAt.toISOString() });
+      const { entries, loadedAt, answering } = record.status();
+      return send(res, answering ? 200 : 503, { ok: answering, entries, loadedAt: loadedAt.toISOString() });
     }
     if (url.pathname !== '/interactions') return send(res, 404, { error: 'not found' });
     if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });

@@ -6,6 +6,8 @@ export interface HostStatus {
   loadedAt: Date;
   /** Whether the indexes came from the start-up cache. */
   fromCache: boolean;
+  /** False while a record process that stopped is being started again (the health check then says 503). */
+  answering: boolean;
 }
 
 /**

@@ -8,8 +8,14 @@ import type { HostStatus, RecordHost } from './host.js';
 import type { HostJob, HostMessage, HostRequest } from './record-process.js';
 import type { Reloadable } from './watch.js';
 
-/** How long a retired record process may take to finish the answers it owes before it is stopped. */
-const RETIRE_MS = 10_000;
+/** How long a retired record process may take to finish what it owes (answers, a cache write) before it is stopped. */
+const RETIRE_MS = 30_000;
+
+/** Waits between attempts to start a record process again after one stopped: doubling from the first, up to the last. */
+const RESTART_MS = [1_000, 30_000] as const;
+
+/** What the record process does not need of the door's environment: the secrets. */
+const SECRETS = ['DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY'];
 
 /**
  * The door's V8 flags that shape the heap (the doors' scripts set some; an operator may add others), passed on:
@@ -27,25 +33,45 @@ class Holder {
   readonly pending = new Map<number, Pending>();
   readonly loops: ((ms: number) => void)[] = [];
   readonly finishing: (() => void)[] = [];
+  readonly drafts: ((kept: DraftList) => void)[] = [];
+  status: HostStatus = { entries: 0, loadedAt: new Date(0), fromCache: false, answering: false };
   retiring = false;
 
-  constructor(
-    readonly child: ChildProcess,
-    public status: HostStatus,
-  ) {}
-
-  send(request: HostRequest): void {
-    if (this.child.connected) this.child.send(request);
+  constructor(readonly child: ChildProcess) {
+    // From the start, so that a status sent just after `ready` is not missed.
+    child.on('message', (message: HostMessage) => {
+      if (message.type === 'ready' || message.type === 'status') this.status = message.status;
+    });
+    // Errors are logged once the host watches; until then (and after a kill) they must not go uncaught.
+    child.on('error', () => undefined);
   }
 
-  /** Fails every answer still owed (the process stopped); what waited for a warm-up or a figure goes on. */
+  get running(): boolean {
+    return this.child.connected;
+  }
+
+  /** Sends a request; false when the process is gone or the channel refuses it. */
+  send(request: HostRequest): boolean {
+    if (!this.child.connected) return false;
+    try {
+      this.child.send(request);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Fails every answer still owed (the process stopped); what waited for a warm-up, a figure or drafts goes on. */
   failAll(error: Error): void {
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
     for (const done of this.finishing.splice(0)) done();
     for (const done of this.loops.splice(0)) done(Number.NaN);
+    for (const done of this.drafts.splice(0)) done([]);
   }
 }
+
+type DraftList = Extract<HostMessage, { type: 'drafts' }>['drafts'];
 
 /** A Buffer again: the channel gives a picture's bytes back as a plain Uint8Array. */
 function withBuffers(answer: Answer): Answer {
@@ -67,6 +93,7 @@ export class ProcessHost implements RecordHost, Reloadable {
   private serving: Holder;
   private next = 1;
   private stopped = false;
+  private restarting = false;
 
   private constructor(
     private readonly job: Omit<HostJob, 'warm'>,
@@ -90,14 +117,15 @@ export class ProcessHost implements RecordHost, Reloadable {
     const holder = this.serving;
     const id = this.next++;
     return new Promise<Answer>((resolve, reject) => {
-      if (!holder.child.connected) return reject(new Error("the record's process is not running"));
       holder.pending.set(id, { resolve: (answer) => resolve(withBuffers(answer)), reject });
-      holder.send({ type: 'answer', id, input });
+      if (holder.send({ type: 'answer', id, input })) return;
+      holder.pending.delete(id);
+      reject(new Error("the record's process is not running"));
     });
   }
 
   status(): HostStatus {
-    return this.serving.status;
+    return { ...this.serving.status, answering: this.serving.running && !this.restarting };
   }
 
   /**
@@ -108,7 +136,7 @@ export class ProcessHost implements RecordHost, Reloadable {
     const holder = this.serving;
     return new Promise((resolve) => {
       holder.finishing.push(resolve);
-      holder.send({ type: 'finish' });
+      if (!holder.send({ type: 'finish' })) holder.finishing.pop()?.();
     });
   }
 
@@ -117,7 +145,7 @@ export class ProcessHost implements RecordHost, Reloadable {
     const holder = this.serving;
     return new Promise((resolve) => {
       holder.loops.push(resolve);
-      holder.send({ type: 'loop' });
+      if (!holder.send({ type: 'loop' })) holder.loops.pop()?.(Number.NaN);
     });
   }
 
@@ -125,13 +153,15 @@ export class ProcessHost implements RecordHost, Reloadable {
    * Loads the record again in a new process, fully warmed up, and answers from it once it is ready; the old one
    * finishes what it owes and closes. A failure leaves the old one answering.
    */
-  async reload(): Promise<{ file: string; entries: number }> {
-    const holder = await spawn({ ...this.job, warm: true });
+  async reload(warm = true): Promise<{ file: string; entries: number }> {
+    const holder = await spawn({ ...this.job, warm });
     if (this.stopped) {
       holder.child.kill('SIGKILL');
       throw new Error('the door is stopping');
     }
     const old = this.serving;
+    // The /log forms kept for "open the form again" move with the record (a reload in the door's process keeps them).
+    holder.send({ type: 'adopt', drafts: await draftsOf(old) });
     this.serving = holder;
     this.watch(holder);
     this.retire(old);
@@ -161,8 +191,8 @@ export class ProcessHost implements RecordHost, Reloadable {
           if (holder.retiring && holder.pending.size === 0) holder.send({ type: 'close' });
           break;
         }
-        case 'status':
-          holder.status = message.status;
+        case 'drafts':
+          holder.drafts.shift()?.(message.drafts);
           break;
         case 'loop':
           holder.loops.shift()?.(message.longestMs);
@@ -178,10 +208,27 @@ export class ProcessHost implements RecordHost, Reloadable {
     holder.child.on('exit', (code, signal) => {
       holder.failAll(new Error(`the record's process stopped (${signal ?? `exit code ${code}`})`));
       if (holder !== this.serving || this.stopped) return;
-      // The serving process died: answers fail (each door apologises) until a new one is ready.
+      // The serving process died: answers fail (each door apologises, the health check says 503) until a new one
+      // answers; it is started again until one does, waiting longer after each failure.
       this.logger.error({ code, signal }, "the record's process stopped; loading the record again");
-      this.reload().catch((error: unknown) => this.logger.fatal({ err: String((error as Error)?.message ?? error) }, 'cannot load the record again'));
+      void this.restart();
     });
+  }
+
+  private async restart(): Promise<void> {
+    this.restarting = true;
+    for (let wait: number = RESTART_MS[0]; !this.stopped; wait = Math.min(wait * 2, RESTART_MS[1])) {
+      try {
+        // Answering first and warming up after, as at start: the door has been without answers already.
+        await this.reload(false);
+        this.restarting = false;
+        void this.finish();
+        return;
+      } catch (error) {
+        this.logger.error({ err: String((error as Error)?.message ?? error), retryInMs: wait }, 'cannot load the record again');
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
+    }
   }
 
   /** Lets a process finish the answers it owes, then closes its store; stops it if that takes too long. */
@@ -194,27 +241,39 @@ export class ProcessHost implements RecordHost, Reloadable {
   }
 }
 
+/** The drafts a record process keeps (none when it is gone). */
+function draftsOf(holder: Holder): Promise<DraftList> {
+  return new Promise((resolve) => {
+    holder.drafts.push(resolve);
+    if (!holder.send({ type: 'drafts' })) holder.drafts.pop()?.([]);
+  });
+}
+
 /** A new record process, once it has loaded the record and said ready; rejects with what stopped it. */
 function spawn(job: HostJob): Promise<Holder> {
   const fromSources = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(new URL(`./record-process.${fromSources ? 'ts' : 'js'}`, import.meta.url));
+  const env = { ...process.env };
+  for (const secret of SECRETS) delete env[secret];
   const child = fork(file, [JSON.stringify(job)], {
     // 'advanced': the structured clone, as between threads (a picture's bytes, typed arrays), not JSON.
     serialization: 'advanced',
+    env,
     execArgv: [...(fromSources ? ['--import', 'tsx'] : []), ...process.execArgv.filter((flag) => HEAP_FLAG.test(flag))],
   });
+  const holder = new Holder(child);
   return new Promise((resolve, reject) => {
-    const settle = (error: Error | null, status?: HostStatus) => {
+    const settle = (error: Error | null) => {
       child.off('message', first);
       child.off('error', failed);
       child.off('exit', exited);
       if (error) {
         child.kill('SIGKILL');
         reject(error);
-      } else resolve(new Holder(child, status!));
+      } else resolve(holder);
     };
     const first = (message: HostMessage) => {
-      if (message.type === 'ready') settle(null, message.status);
+      if (message.type === 'ready') settle(null);
       else if (message.type === 'error') settle(message.problems ? new DataError(job.databaseFile, message.problems) : new Error(message.message));
     };
     const failed = (error: Error) => settle(error);

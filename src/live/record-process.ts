@@ -7,6 +7,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { DataError } from '../data/load.js';
+import { drafts } from '../living/drafts.js';
 import type { Answer, InteractionInput } from '../interactions/answer.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/store.js';
@@ -33,6 +34,9 @@ export type HostRequest =
   | { type: 'finish' }
   /** The longest this process's event loop was held since the last time asked (the bench's reload figures). */
   | { type: 'loop' }
+  /** The /log drafts this process keeps, for the process that takes over (answered with `drafts`). */
+  | { type: 'drafts' }
+  | { type: 'adopt'; drafts: ReturnType<typeof drafts.kept> }
   | { type: 'close' };
 
 export type HostMessage =
@@ -45,7 +49,8 @@ export type HostMessage =
   | { type: 'error'; message: string; problems?: string[] }
   | { type: 'loop'; longestMs: number }
   /** The warm-up asked for with `finish` is done. */
-  | { type: 'finished' };
+  | { type: 'finished' }
+  | { type: 'drafts'; drafts: ReturnType<typeof drafts.kept> };
 
 const job = JSON.parse(process.argv[2] ?? '{}') as HostJob;
 const logger = createLogger(job.logLevel).child({ process: 'record' });
@@ -63,26 +68,43 @@ try {
   const stopStatus = store.onChange(() => post({ type: 'status', status: record.status() }));
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  // A warm-up still running (its last step writes the start-up cache) is let finish before the store closes: cut
+  // off, it would leave a half-written cache file. The door stops a process that takes too long.
+  let warming: Promise<void> = Promise.resolve();
   const close = () => {
     stopStatus();
     unfollow();
-    store.close();
-    process.exit(0);
+    void warming.finally(() => {
+      store.close();
+      process.exit(0);
+    });
   };
   process.on('disconnect', close);
   process.on('message', (request: HostRequest) => {
     switch (request.type) {
-      case 'answer':
-        record.answer(request.input).then(
-          (answer) => post({ type: 'answer', id: request.id, answer }),
-          (error: unknown) => post({ type: 'failed', id: request.id, message: String((error as Error)?.stack ?? error) }),
-        );
+      case 'answer': {
+        const failed = (error: unknown) => post({ type: 'failed', id: request.id, message: String((error as Error)?.stack ?? error) });
+        record.answer(request.input).then((answer) => {
+          // An answer the channel cannot carry is a failure of that answer, not of the process.
+          try {
+            post({ type: 'answer', id: request.id, answer });
+          } catch (error) {
+            failed(error);
+          }
+        }, failed);
         break;
+      }
       case 'finish':
-        record.current
+        warming = record.current
           .finishAsync()
           .catch((error: unknown) => logger.warn({ err: String(error) }, 'could not finish the warm-up or write the index cache'))
           .finally(() => post({ type: 'finished' }));
+        break;
+      case 'drafts':
+        post({ type: 'drafts', drafts: drafts.kept() });
+        break;
+      case 'adopt':
+        drafts.adopt(request.drafts);
         break;
       case 'loop':
         post({ type: 'loop', longestMs: loop.max / 1e6 });

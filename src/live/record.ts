@@ -293,7 +293,7 @@ export class LiveRecord implements RecordHost {
 
   status(): HostStatus {
     const { index, loadedAt, fromCache } = this.loaded;
-    return { entries: index.entries.length, loadedAt, fromCache };
+    return { entries: index.entries.length, loadedAt, fromCache, answering: true };
   }
 
   /** Runs a change on the current record now (synchronously), and on a record being reloaded before it serves. */

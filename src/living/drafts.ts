@@ -35,6 +35,17 @@ export class Drafts {
     return draft.form;
   }
 
+  /** Every draft still kept, for a record process that takes over from this one (src/live/process-host.ts). */
+  kept(): [string, { form: LogForm; expires: number }][] {
+    this.sweep();
+    return [...this.drafts];
+  }
+
+  /** Takes over drafts another process kept (see kept()). */
+  adopt(kept: readonly [string, { form: LogForm; expires: number }][]): void {
+    for (const [token, draft] of kept) this.drafts.set(token, draft);
+  }
+
   private sweep(): void {
     const now = this.now();
     for (const [token, draft] of this.drafts) if (draft.expires < now) this.drafts.delete(token);

@@ -62,6 +62,14 @@ describe('the record in a process of its own', () => {
     }
     const picture = (await host.answer(INPUTS[5]!)) as Extract<Answer, { kind: 'message' }>;
     expect(Buffer.isBuffer(picture.payload.files?.[0]?.data)).toBe(true);
+    // A page turn: the button on a search's first page, pressed.
+    const listed = (await local.answer({ kind: 'command', command: 'search', options: { query: 'bibliotek' }, locale: 'sv-SE', userId: '1' })) as Extract<Answer, { kind: 'message' }>;
+    const next = listed.payload.components?.[0]?.components.find((b) => 'custom_id' in b && /next|nästa/i.test(String('label' in b ? b.label : '')));
+    expect(next, 'a search with a second page').toBeDefined();
+    const turn: InteractionInput = { kind: 'button', customId: String((next as { custom_id: string }).custom_id), locale: 'sv-SE', userId: '1', messageIsPrivate: false, messageContent: listed.payload.content ?? '' };
+    const [turned, turnedHere] = await Promise.all([host.answer(turn), local.answer(turn)]);
+    expect(turned.kind).toBe('update');
+    expect(turned).toEqual(turnedHere);
   });
 
   it('follows a change another door writes to the store, and says so in its status', async () => {
@@ -104,8 +112,25 @@ describe('the record in a process of its own', () => {
     const deadline = Date.now() + 20_000;
     while ((host as unknown as { serving: { child: { pid: number } } }).serving.child.pid === serving.pid && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(lines.some((l) => l.includes("the record's process stopped; loading the record again"))).toBe(true);
+    while (!host.status().answering && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(host.status().answering).toBe(true);
     const again = (await host.answer(INPUTS[0]!)) as Extract<Answer, { kind: 'message' }>;
     expect(again.payload.embeds?.[0]?.title).toContain('Motala');
+  }, 30_000);
+
+  it('keeps a /log form that could not be saved across a reload, as the door’s own process does', async () => {
+    const actor = { userId: '7', name: 'Anna Redaktör', permissions: '32' }; // Manage Server
+    const opened = await host.answer({ kind: 'command', command: 'log', options: { what: 'study-visit' }, locale: 'sv-SE', userId: '7', actor });
+    expect(opened.kind).toBe('modal');
+    const customId = (opened as Extract<Answer, { kind: 'modal' }>).modal.custom_id;
+    const fields = { when: 'sommaren 2018', where: 'Norrland\nAtlantis', who: 'Saga Nilsson, bibliotekarie', title: 'Studiebesök på Kiruna bibliotek', text: 'Om servicepunkter.' };
+    const refused = (await host.answer({ kind: 'modal', customId, fields, locale: 'sv-SE', userId: '7', actor })) as Extract<Answer, { kind: 'message' }>;
+    const reopen = refused.payload.components?.[0]?.components[0] as { custom_id: string } | undefined;
+    expect(reopen?.custom_id).toBeDefined();
+    await host.reload();
+    const again = await host.answer({ kind: 'button', customId: reopen!.custom_id, locale: 'sv-SE', userId: '7', messageIsPrivate: true, messageContent: refused.payload.content ?? '', actor });
+    expect(again.kind).toBe('modal');
+    expect(JSON.stringify(again)).toContain('sommaren 2018');
   }, 30_000);
 
   it('is what the gateway door answers from', async () => {
