@@ -31,9 +31,11 @@ interface Pending {
 /** One record process (record-process.ts), and what it owes. */
 class Holder {
   readonly pending = new Map<number, Pending>();
-  readonly loops: ((ms: number) => void)[] = [];
-  readonly finishing: (() => void)[] = [];
-  readonly drafts: ((kept: DraftList) => void)[] = [];
+  /**
+   * Who waits for each kind of reply (a warm-up done, a figure, drafts), in the order asked, and what each gets if
+   * the process is gone.
+   */
+  private readonly waiting: Record<Asked, { resolve: (value: never) => void; gone: unknown }[]> = { finish: [], loop: [], drafts: [] };
   status: HostStatus = { entries: 0, loadedAt: new Date(0), fromCache: false, answering: false };
   retiring = false;
 
@@ -65,11 +67,26 @@ class Holder {
   failAll(error: Error): void {
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
-    for (const done of this.finishing.splice(0)) done();
-    for (const done of this.loops.splice(0)) done(Number.NaN);
-    for (const done of this.drafts.splice(0)) done([]);
+    for (const queue of Object.values(this.waiting)) for (const { resolve, gone } of queue.splice(0)) resolve(gone as never);
+  }
+
+  /** Sends a request the process replies to in turn; `gone` when it is not there to reply. */
+  ask<T>(type: Asked, gone: T): Promise<T> {
+    return new Promise<T>((resolve) => {
+      const queue = this.waiting[type];
+      queue.push({ resolve, gone });
+      if (!this.send({ type })) queue.pop()!.resolve(gone as never);
+    });
+  }
+
+  /** The reply to the oldest request of this kind. */
+  replied(type: Asked, value: unknown): void {
+    this.waiting[type].shift()?.resolve(value as never);
   }
 }
+
+/** The requests a record process replies to with a message of its own (finished, loop, drafts). */
+type Asked = 'finish' | 'loop' | 'drafts';
 
 type DraftList = Extract<HostMessage, { type: 'drafts' }>['drafts'];
 
@@ -86,8 +103,9 @@ function withBuffers(answer: Answer): Answer {
  * second record process, which loads and builds the new record in its own heap while the first goes on answering,
  * and the door switches to it in one assignment. At a million entries, building the replacement in the serving
  * heap held the door 60–530 ms at a time in the collector (README, Performance); here neither the door nor the
- * serving record allocates it. A thread would not do: a worker thread of the same process was a third slower to
- * start (its isolate's heap), and shares the process's memory map and the collector's helper threads.
+ * serving record allocates it. A worker thread holding the record was tried first: it took 14.4 s to start at a
+ * million entries against 8.2 s in the door's process (one run each), and shares the process's memory map and the
+ * collector's helper threads.
  */
 export class ProcessHost implements RecordHost, Reloadable {
   private serving: Holder;
@@ -133,20 +151,12 @@ export class ProcessHost implements RecordHost, Reloadable {
    * resolves when it is done (or the process has ended).
    */
   finish(): Promise<void> {
-    const holder = this.serving;
-    return new Promise((resolve) => {
-      holder.finishing.push(resolve);
-      if (!holder.send({ type: 'finish' })) holder.finishing.pop()?.();
-    });
+    return this.serving.ask<void>('finish', undefined);
   }
 
   /** The longest the serving record process's event loop was held since last asked (for the bench). */
   longestPause(): Promise<number> {
-    const holder = this.serving;
-    return new Promise((resolve) => {
-      holder.loops.push(resolve);
-      if (!holder.send({ type: 'loop' })) holder.loops.pop()?.(Number.NaN);
-    });
+    return this.serving.ask('loop', Number.NaN);
   }
 
   /**
@@ -161,7 +171,7 @@ export class ProcessHost implements RecordHost, Reloadable {
     }
     const old = this.serving;
     // The /log forms kept for "open the form again" move with the record (a reload in the door's process keeps them).
-    holder.send({ type: 'adopt', drafts: await draftsOf(old) });
+    holder.send({ type: 'adopt', drafts: await old.ask<DraftList>('drafts', []) });
     this.serving = holder;
     this.watch(holder);
     this.retire(old);
@@ -192,13 +202,13 @@ export class ProcessHost implements RecordHost, Reloadable {
           break;
         }
         case 'drafts':
-          holder.drafts.shift()?.(message.drafts);
+          holder.replied('drafts', message.drafts);
           break;
         case 'loop':
-          holder.loops.shift()?.(message.longestMs);
+          holder.replied('loop', message.longestMs);
           break;
         case 'finished':
-          holder.finishing.shift()?.();
+          holder.replied('finish', undefined);
           break;
         default:
           break;
@@ -239,14 +249,6 @@ export class ProcessHost implements RecordHost, Reloadable {
     timer.unref();
     holder.child.once('exit', () => clearTimeout(timer));
   }
-}
-
-/** The drafts a record process keeps (none when it is gone). */
-function draftsOf(holder: Holder): Promise<DraftList> {
-  return new Promise((resolve) => {
-    holder.drafts.push(resolve);
-    if (!holder.send({ type: 'drafts' })) holder.drafts.pop()?.([]);
-  });
 }
 
 /** A new record process, once it has loaded the record and said ready; rejects with what stopped it. */

@@ -13,9 +13,10 @@ import { ProcessHost } from './process-host.js';
 
 /**
  * From this many entries on, RECORD_HOST=auto holds the record in a process of its own. At 100,000 entries a reload
- * in the door's process holds it 20–30 ms at most; at a million the collector held it 60–530 ms at a time while the
+ * in the door's process holds it 19–46 ms at most over the bench's runs; at a million the collector held it 60–530 ms at a time while the
  * new record was built beside the old (README, Performance). In its own process the record costs a message each
- * way per answer (a fraction of a millisecond) and a node process more to start, which a small record need not pay.
+ * way per answer (0.4–1.2 ms more per answer at a million entries, medians in a scratch harness) and a node process
+ * more to start, which a small record need not pay.
  */
 export const RECORD_PROCESS_FROM = 250_000;
 

@@ -13,8 +13,9 @@ export interface DatedColumns {
  * walk by number. A change parts them: a new entry takes the next free slot at the end, a removed one leaves a hole.
  * Without this map every search after the first change went back to sorting entries by their dates — at a million
  * entries one edit made a common word's search 40 → 530 ms for as long as the record served — and the columns were
- * made again after every change (0.9 s at a million entries, on the next question or timeline). Kept up to date
- * they cost a pass or two over Int32Arrays per change (about a millisecond at a million entries).
+ * made again after every change (up to 0.9 s at a million entries, on the next question or timeline). Kept up to
+ * date they cost a few passes over Int32Arrays per change (a correction, taken out and put in, 5 ms at a million
+ * entries: a scratch timing, median of 20).
  */
 export class DateRanks {
   private rankOfSlot: Int32Array;

@@ -6,9 +6,7 @@ import { kindWords } from './kinds.js';
 import { addMonths, monthNumber, type MonthSpan, overlaps, parsePeriod, type ParsedPeriod } from './period.js';
 import { namesFrom, namesOfEntry, recordNames, type RecordNames, type SerialisedNames, serialiseNames } from './names.js';
 import { type DatedColumns, DateRanks } from './date-ranks.js';
-
-export type { DatedColumns } from './date-ranks.js';
-import { byDate, insertByDate, lowerBound, numberInRecordOrder, recordPositionOf, removeByDate } from './order.js';
+import { byDate, indexByDate, insertByDate, lowerBound, numberInRecordOrder, recordPositionOf, removeByDate } from './order.js';
 import { Gazetteer, type SerialisedPlaces } from './places.js';
 import { byIdMap, type KeyedMap } from './sharded-map.js';
 import { sweden } from './sweden.js';
@@ -158,10 +156,8 @@ export class RecordIndex {
   /** See slotPositions. */
   private slotAt: { changes: number; at: Int32Array } | undefined;
   private readonly names: RecordNames;
-  /** See datedColumns. */
-  private datedAt: { changes: number; columns: DatedColumns } | undefined;
-  /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
-  private pristine = true;
+  /** See datedColumns: made once before the first change; after it, `ranks` keeps them. */
+  private columns: DatedColumns | undefined;
   /** Each slot's date rank and back, made at the first change (until it, a slot is its date rank). */
   private ranks: DateRanks | undefined;
   /** Longest entry duration in months, bounding the timeline's binary search (an upper bound after removals). */
@@ -250,6 +246,11 @@ export class RecordIndex {
     return true;
   }
 
+  /** True until the first change: slots are then date ranks, which the unranked search walks without a sort. */
+  private get pristine(): boolean {
+    return !this.ranks;
+  }
+
   /** See ranks: made before the first change, while every slot is its own date rank. */
   private dateRanks(): DateRanks {
     this.ranks ??= new DateRanks(this.datedColumns());
@@ -257,23 +258,15 @@ export class RecordIndex {
   }
 
   /** An entry's date rank (its index in `chronological`); -1 when it is not in this record. */
-  private rankOf(entry: Entry): number {
-    const { dated } = this;
-    const at = lowerBound(dated.length, (i) => byDate(dated[i]!, entry) < 0);
-    // Entries equal in date order are only the same entry (ids differ), but positions may be another index's: scan.
-    return dated[at] === entry ? at : dated.indexOf(entry);
-  }
-
   /** An entry's slot in the text index: its date rank until the first change, then as DateRanks keeps it. */
   private slotOf(entry: Entry): number {
-    const rank = this.rankOf(entry);
+    const rank = indexByDate(this.dated, entry);
     return rank < 0 || !this.ranks ? rank : this.ranks.slot(rank);
   }
 
   /** Indexes an entry that is at `position` in record order. */
   private put(entry: Entry, position: number): void {
     const ranks = this.dateRanks();
-    this.pristine = false;
     this.changes++;
     this.ids.set(entry.id, entry);
     const rank = insertByDate(this.dated, entry);
@@ -287,7 +280,6 @@ export class RecordIndex {
 
   private take(entry: Entry): void {
     const ranks = this.dateRanks();
-    this.pristine = false;
     this.changes++;
     this.ids.delete(entry.id);
     const rank = removeByDate(this.dated, entry);
@@ -571,45 +563,46 @@ export class RecordIndex {
 
   /**
    * datedColumns() made ahead, by a door's warm-up, in steps with pauses between them: made in one go by the first
-   * question, timeline or change, they held the thread a quarter of a second at a million entries.
+   * question, timeline or change, they held the thread up to 0.9 s at a million entries (a CPU profile, collection
+   * included).
    */
   async datedColumnsAsync(pacer = new Pacer(8, 1)): Promise<void> {
-    if (this.ranks || this.datedAt?.changes === this.changes) return;
-    const { dated, changes } = this;
-    const columns = { position: new Int32Array(dated.length), start: new Int32Array(dated.length), end: new Int32Array(dated.length) };
-    for (let i = 0; i < dated.length; i++) {
-      const e = dated[i]!;
-      columns.position[i] = this.recordPosition(e);
-      columns.start[i] = monthNumber(e.period.start);
-      columns.end[i] = monthNumber(e.period.end);
+    if (this.ranks || this.columns) return;
+    const columns = emptyColumns(this.dated.length);
+    for (let i = 0; i < this.dated.length; i++) {
+      this.fillColumns(columns, i, i + 1);
       if (pacer.due()) {
         await pacer.pause();
-        // A change meanwhile: what is made is of the record before it; the next use makes them afresh.
-        if (this.changes !== changes) return;
+        // A change meanwhile: DateRanks has made them from the record as it was, and keeps them.
+        if (this.ranks) return;
       }
     }
-    if (!this.ranks && this.datedAt?.changes !== this.changes) this.datedAt = { changes, columns };
+    this.columns ??= columns;
   }
 
   /**
-   * The date order (`chronological`) as numbers, made once per version of the record: each entry's record position
-   * and first and last month. A period's entries are a walk of these (a year is a third of the record, and at a
-   * million entries reading each one's period cost a quarter of a second a search); questions mark by position.
+   * The date order (`chronological`) as numbers: each entry's record position and first and last month. A
+   * period's entries are a walk of these (a year is a third of the record, and at a million entries reading each
+   * one's period cost a quarter of a second a search); questions mark by position. Made once; after the first
+   * change DateRanks keeps them.
    */
   datedColumns(): DatedColumns {
     if (this.ranks) return this.ranks.columns();
-    if (this.datedAt?.changes !== this.changes) {
-      const { dated } = this;
-      this.datedAt = {
-        changes: this.changes,
-        columns: {
-          position: Int32Array.from(dated, (e) => this.recordPosition(e)),
-          start: Int32Array.from(dated, (e) => monthNumber(e.period.start)),
-          end: Int32Array.from(dated, (e) => monthNumber(e.period.end)),
-        },
-      };
+    if (!this.columns) {
+      this.columns = emptyColumns(this.dated.length);
+      this.fillColumns(this.columns, 0, this.dated.length);
     }
-    return this.datedAt.columns;
+    return this.columns;
+  }
+
+  /** The columns of date ranks [from, to). */
+  private fillColumns(columns: DatedColumns, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const e = this.dated[i]!;
+      columns.position[i] = this.recordPosition(e);
+      columns.start[i] = monthNumber(e.period.start);
+      columns.end[i] = monthNumber(e.period.end);
+    }
   }
 
   /**
@@ -659,6 +652,10 @@ export class RecordIndex {
   }
 }
 
+function emptyColumns(length: number): DatedColumns {
+  return { position: new Int32Array(length), start: new Int32Array(length), end: new Int32Array(length) };
+}
+
 /** A result's scored hits as columns to change freely (its scores are copied): the text index's, or made from its hits. */
 function rankedColumns(found: TextResults): RankedColumns {
   if (found.ranked) return { slot: found.ranked.slot, score: found.ranked.score.slice(), exact: found.ranked.exact };
@@ -698,3 +695,4 @@ function isPermutation(order: readonly number[], n: number): boolean {
 }
 
 export { lowerBound } from './order.js';
+export type { DatedColumns } from './date-ranks.js';

@@ -61,12 +61,17 @@ export function insertByDate(list: Entry[], entry: Entry): number {
   return at;
 }
 
+/** Where an entry is in a date-ordered list, or -1 when it is not there. */
+export function indexByDate(list: readonly Entry[], entry: Entry): number {
+  const at = lowerBound(list.length, (i) => byDate(list[i]!, entry) < 0);
+  // Entries equal in date order are only the same entry (ids differ), but a replaced entry may have moved, or the
+  // positions be another index's: scan.
+  return list[at] === entry ? at : list.indexOf(entry);
+}
+
 /** Takes an entry out of a date-ordered list: where it was, or -1 when it was not there. */
 export function removeByDate(list: Entry[], entry: Entry): number {
-  let at = lowerBound(list.length, (i) => byDate(list[i]!, entry) < 0);
-  // Entries equal in date order are only the same entry (ids differ), but a replaced entry may have moved: scan.
-  if (list[at] !== entry) at = list.indexOf(entry);
-  if (at < 0) return -1;
-  list.splice(at, 1);
+  const at = indexByDate(list, entry);
+  if (at >= 0) list.splice(at, 1);
   return at;
 }
