@@ -330,4 +330,11 @@ describe('more of what a team member asks', () => {
       /^Ingen mejlkontakt under våren 2017 enligt protokollet, bara vid andra tider\. Protokollet nämner inga namn, bara Blackebergs bibliotek/,
     );
   });
+
+  it('a yes or no for two places says, for each no, what there was none of and when', () => {
+    expect(firstLine('Besökte vi Nykvarn eller Huddinge 2018?', 'sv')).toBe('Nykvarn: nej, inget besök under 2018. Huddinge: nej, inget besök under 2018.');
+    expect(firstLine('Did we visit Nykvarn or Huddinge in 2018?', 'en')).toBe('Nykvarn: no visit in 2018. Huddinge: no visit in 2018.');
+    expect(firstLine('Ringde vi Motala eller Sundsvall hösten 2017?', 'sv')).toBe('Motala: nej, ingen telefonkontakt under hösten 2017. Sundsvall: nej, ingen telefonkontakt under hösten 2017.');
+    expect(firstLine('Did we visit Nykvarn or Luleå?', 'en')).toMatch(/^Nykvarn: yes – a visit .*\. Luleå: no activity there\.$/);
+  });
 });

@@ -6,12 +6,13 @@ import { byDate } from '../src/search/order.js';
 import { overlaps, parsePeriod } from '../src/search/period.js';
 
 /**
- * While the record is unchanged, search() ranks by slot (a date rank) with the entries' months as numbers instead
- * of reading the entries; after a change it reads them as before. Both must give the same order.
+ * search() ranks by date rank with the entries' months as numbers instead of reading the entries: while the record
+ * is unchanged a slot is its date rank, after a change DateRanks maps one to the other. Both must give the order
+ * the sort on entries gives (below); the changes that part slots from ranks are in scale.test.ts ("changes at scale").
  */
 const record = generateRecord(12_000, 11);
 const pristine = new RecordIndex(record);
-// The same record after a change undone: no longer pristine, so search() takes the path that reads the entries.
+// The same record after a change undone: no longer pristine, so search() goes through DateRanks.
 const changed = new RecordIndex(record);
 const extra: Entry = { ...record.entries[0]!, id: 'extra', title: 'Zyxwvu', summary: 'Zyxwvu', source: 'Zyxwvu' };
 changed.add(extra);

@@ -323,11 +323,16 @@ function answerOf(model: AnswerModel, locale: Locale, shown: number, termsNoted:
   }
   if (model.shape === 'yes-no') {
     if (model.perPlace.length > 1) {
-      // "Besökte vi Nykvarn eller Luleå?": each place gets its own verdict.
+      // "Besökte vi Nykvarn eller Luleå?": each place gets its own verdict; a no says what there was none of, and
+      // when ("Nykvarn: nej, inget besök under 2018"): the entries listed under it may be of other times.
+      const kinds = model.reading?.kinds;
+      const then = askedPeriod(model, locale);
+      const none = kinds || then ? `${kinds ? noneOf(kinds, locale) : sv ? 'inget' : 'nothing'}${then}` : '';
+      // "nej, inget besök under 2018"; in English "no visit in 2018" (not "no, no visit").
+      const no = (missing: boolean) =>
+        missing ? (sv ? 'nej, ingen aktivitet där' : 'no activity there') : !none ? (sv ? 'nej' : 'no') : sv ? `nej, ${none}` : none;
       const verdicts = model.perPlace.map((p) =>
-        p.entries.length > 0
-          ? `${p.label}: ${sv ? 'ja' : 'yes'} – ${listOf(p.entries, (e) => withArticle(e, locale), locale)}`
-          : `${p.label}: ${sv ? 'nej' : 'no'}${p.missing ? (sv ? ', ingen aktivitet där' : ', no activity there') : ''}`,
+        p.entries.length > 0 ? `${p.label}: ${sv ? 'ja' : 'yes'} – ${listOf(p.entries, (e) => withArticle(e, locale), locale)}` : `${p.label}: ${no(p.missing)}`,
       );
       return `${upperFirst(verdicts.join('. '))}.`;
     }
